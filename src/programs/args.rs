@@ -1,0 +1,167 @@
+//! Command-line options parsed the way GNU `getopt_long` does.
+//!
+//! Short options bundle (`-la`), take values attached or as the next argument (`-n3`, `-n 3`),
+//! long options take `--name=value` or the next argument and may be abbreviated to a unique
+//! prefix, options and operands may be mixed, and `--` ends the options. Errors come back worded
+//! as GNU tools print them, `Try 'PROG --help'` line included.
+
+/// The options a program accepts.
+#[derive(Debug, Clone, Copy)]
+pub struct Spec<'a> {
+    /// The program name used in error messages.
+    pub prog: &'a str,
+    /// Short options without a value, e.g. `"laA1RdFh"`.
+    pub flags: &'a str,
+    /// Short options that take a value, e.g. `"nL"`.
+    pub with_value: &'a str,
+    /// Long options: (name, key reported for it, whether it takes a value). A key of one
+    /// character makes the long option an alias of that short option.
+    pub long: &'a [(&'a str, &'a str, bool)],
+}
+
+/// The options found, in order, and the operands.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Parsed {
+    /// Each option's key and value, in the order given.
+    pub opts: Vec<(String, Option<String>)>,
+    /// The arguments that are not options.
+    pub operands: Vec<String>,
+}
+
+impl Parsed {
+    /// Whether the option with this key was given.
+    pub fn has(&self, key: &str) -> bool {
+        self.opts.iter().any(|(k, _)| k == key)
+    }
+
+    /// The last value given for this key.
+    pub fn value(&self, key: &str) -> Option<&str> {
+        self.opts.iter().rev().find(|(k, _)| k == key).and_then(|(_, v)| v.as_deref())
+    }
+}
+
+/// Parses `args` (without `argv[0]`). On error, returns the message lines to print on stderr.
+pub fn parse(spec: &Spec, args: &[String]) -> Result<Parsed, String> {
+    let mut parsed = Parsed::default();
+    let mut i = 0;
+    while i < args.len() {
+        let arg = &args[i];
+        i += 1;
+        if arg == "--" {
+            parsed.operands.extend(args[i..].iter().cloned());
+            break;
+        }
+        if let Some(long) = arg.strip_prefix("--") {
+            let (name, inline) = match long.split_once('=') {
+                Some((n, v)) => (n, Some(v.to_string())),
+                None => (long, None),
+            };
+            let exact = spec.long.iter().find(|(n, _, _)| *n == name);
+            let candidates: Vec<_> = spec.long.iter().filter(|(n, _, _)| n.starts_with(name)).collect();
+            let (full, key, takes) = match (exact, candidates.as_slice()) {
+                (Some(found), _) => *found,
+                (None, [one]) => **one,
+                (None, []) => return Err(usage(spec, &format!("unrecognized option '--{name}'"))),
+                (None, _) => return Err(usage(spec, &format!("option '--{name}' is ambiguous"))),
+            };
+            let value = match (takes, inline) {
+                (true, Some(v)) => Some(v),
+                (true, None) if i < args.len() => {
+                    i += 1;
+                    Some(args[i - 1].clone())
+                }
+                (true, None) => return Err(usage(spec, &format!("option '--{full}' requires an argument"))),
+                (false, Some(_)) => {
+                    return Err(usage(spec, &format!("option '--{full}' doesn't allow an argument")))
+                }
+                (false, None) => None,
+            };
+            parsed.opts.push((key.to_string(), value));
+            continue;
+        }
+        if arg.len() < 2 || !arg.starts_with('-') {
+            parsed.operands.push(arg.clone());
+            continue;
+        }
+        let chars: Vec<char> = arg[1..].chars().collect();
+        let mut j = 0;
+        while j < chars.len() {
+            let c = chars[j];
+            j += 1;
+            if spec.flags.contains(c) {
+                parsed.opts.push((c.to_string(), None));
+            } else if spec.with_value.contains(c) {
+                let rest: String = chars[j..].iter().collect();
+                let value = if !rest.is_empty() {
+                    rest
+                } else if i < args.len() {
+                    i += 1;
+                    args[i - 1].clone()
+                } else {
+                    return Err(usage(spec, &format!("option requires an argument -- '{c}'")));
+                };
+                parsed.opts.push((c.to_string(), Some(value)));
+                break;
+            } else {
+                return Err(usage(spec, &format!("invalid option -- '{c}'")));
+            }
+        }
+    }
+    Ok(parsed)
+}
+
+/// `PROG: MESSAGE` and the `Try 'PROG --help'` line, as GNU tools print a usage error.
+pub fn usage(spec: &Spec, message: &str) -> String {
+    format!("{prog}: {message}\nTry '{prog} --help' for more information.\n", prog = spec.prog)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LS: Spec = Spec {
+        prog: "ls",
+        flags: "laA1",
+        with_value: "w",
+        long: &[("all", "a", false), ("almost-all", "A", false), ("color", "color", true)],
+    };
+
+    fn args(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn bundles_and_mixes_operands() {
+        let p = parse(&LS, &args(&["-la", "dir", "-1", "--", "-a"])).unwrap();
+        assert!(p.has("l") && p.has("a") && p.has("1"));
+        assert_eq!(p.operands, vec!["dir", "-a"]);
+    }
+
+    #[test]
+    fn values_attached_or_separate() {
+        assert_eq!(parse(&LS, &args(&["-w80"])).unwrap().value("w"), Some("80"));
+        assert_eq!(parse(&LS, &args(&["-w", "80"])).unwrap().value("w"), Some("80"));
+        assert_eq!(parse(&LS, &args(&["--color=never"])).unwrap().value("color"), Some("never"));
+    }
+
+    #[test]
+    fn long_prefixes() {
+        assert!(parse(&LS, &args(&["--almost"])).unwrap().has("A"));
+        assert!(parse(&LS, &args(&["--al"])).unwrap_err().contains("option '--al' is ambiguous"));
+    }
+
+    #[test]
+    fn gnu_error_wording() {
+        assert_eq!(
+            parse(&LS, &args(&["-y"])).unwrap_err(),
+            "ls: invalid option -- 'y'\nTry 'ls --help' for more information.\n"
+        );
+        assert!(parse(&LS, &args(&["--bogus"])).unwrap_err().starts_with("ls: unrecognized option '--bogus'\n"));
+        assert!(parse(&LS, &args(&["-w"])).unwrap_err().starts_with("ls: option requires an argument -- 'w'\n"));
+    }
+
+    #[test]
+    fn lone_dash_is_an_operand() {
+        assert_eq!(parse(&LS, &args(&["-"])).unwrap().operands, vec!["-"]);
+    }
+}

@@ -1,0 +1,4 @@
+//! stub
+use super::Ctx;
+/// stub
+pub fn main(_: &mut Ctx, _: &[String]) -> i32 { 0 }

@@ -1,0 +1,224 @@
+//! The executables of the simulated machine: coreutils and friends.
+//!
+//! A program binary is a real file in the filesystem (`/usr/bin/ls`) whose bytes look like an
+//! ELF file and carry the name of a program in the [`REGISTRY`]. Executing the file runs that
+//! program; copying it copies a working program; deleting it makes the command disappear.
+//! A program gets a [`Ctx`] (filesystem, environment, standard streams) and its arguments, and
+//! returns its exit status. Programs never touch the shell: a program that replaces itself with
+//! another command (`env cmd`) asks for it through [`Ctx::exec`].
+
+pub mod args;
+pub mod users;
+
+mod basename;
+mod cat;
+mod chmod;
+mod clear;
+mod cp;
+mod echo;
+mod env;
+mod file;
+mod grep;
+mod head;
+mod id;
+mod ln;
+mod ls;
+mod mkdir;
+mod mv;
+mod pwd;
+mod readlink;
+mod rm;
+mod seq;
+mod sort;
+mod touch;
+mod tree;
+mod uname;
+mod wc;
+mod which;
+
+use crate::fs::Fs;
+use crate::io::Io;
+use crate::trace::Event;
+use std::collections::BTreeMap;
+
+/// The environment a program sees (exported variables).
+pub type Env = BTreeMap<String, String>;
+
+/// A program's entry point: context and `argv` (with `argv[0]`), returning the exit status.
+pub type Main = fn(&mut Ctx, &[String]) -> i32;
+
+/// A request to replace the running program with another command (as `execvp` would).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExecRequest {
+    /// The command and its arguments; `argv[0]` is looked up on the new environment's `PATH`.
+    pub argv: Vec<String>,
+    /// The environment to run it with.
+    pub env: Env,
+}
+
+/// Everything a running program can touch.
+pub struct Ctx<'a> {
+    /// The filesystem (with the process's working directory and credentials).
+    pub fs: &'a mut Fs,
+    /// The environment.
+    pub env: &'a Env,
+    /// Standard input, output and error.
+    pub io: &'a mut Io,
+    /// Where the program reports what it did, for explanations.
+    pub trace: &'a mut Vec<Event>,
+    /// Set by a program that wants to be replaced by another command.
+    pub exec: Option<ExecRequest>,
+}
+
+impl Ctx<'_> {
+    /// Writes to standard output.
+    pub fn out(&mut self, text: impl AsRef<[u8]>) {
+        self.io.write(1, text.as_ref());
+    }
+
+    /// Writes to standard error.
+    pub fn err(&mut self, text: impl AsRef<[u8]>) {
+        self.io.write(2, text.as_ref());
+    }
+
+    /// Writes `prog: message` and a newline to standard error, as coreutils do.
+    pub fn error(&mut self, prog: &str, message: impl std::fmt::Display) {
+        let line = format!("{prog}: {message}\n");
+        self.io.write(2, line.as_bytes());
+    }
+
+    /// Reads the rest of standard input.
+    pub fn stdin(&mut self) -> Vec<u8> {
+        self.io.stdin.read_all()
+    }
+
+    /// Whether standard output is a terminal.
+    pub fn stdout_is_tty(&self) -> bool {
+        self.io.isatty(1)
+    }
+
+    /// An environment variable.
+    pub fn var(&self, name: &str) -> Option<&str> {
+        self.env.get(name).map(String::as_str)
+    }
+}
+
+/// Every program of the simulation, by the name its binary carries.
+pub const REGISTRY: &[(&str, Main)] = &[
+    ("basename", basename::main),
+    ("cat", cat::main),
+    ("chmod", chmod::main),
+    ("clear", clear::main),
+    ("cp", cp::main),
+    ("dirname", basename::dirname),
+    ("echo", echo::main),
+    ("env", env::main),
+    ("file", file::main),
+    ("grep", grep::main),
+    ("head", head::main),
+    ("hostname", uname::hostname),
+    ("id", id::main),
+    ("ln", ln::main),
+    ("ls", ls::main),
+    ("mkdir", mkdir::main),
+    ("mv", mv::main),
+    ("pwd", pwd::main),
+    ("readlink", readlink::main),
+    ("realpath", readlink::realpath),
+    ("rm", rm::main),
+    ("rmdir", mkdir::rmdir),
+    ("seq", seq::main),
+    ("sort", sort::main),
+    ("tail", head::tail),
+    ("touch", touch::main),
+    ("tree", tree::main),
+    ("uname", uname::main),
+    ("wc", wc::main),
+    ("which", which::main),
+    ("whoami", id::whoami),
+];
+
+/// The program a registry name refers to.
+pub fn find(name: &str) -> Option<Main> {
+    REGISTRY.iter().find(|(n, _)| *n == name).map(|(_, main)| *main)
+}
+
+/// The magic bytes that open an ELF file.
+const ELF_MAGIC: &[u8] = b"\x7fELF\x02\x01\x01\x00";
+/// What follows the ELF header: the registry name ends the line.
+const PROGRAM_TAG: &[u8] = b"venvlab-program:";
+
+/// The bytes of a binary that runs the named program: an ELF header, then a tag naming it.
+pub fn binary(name: &str) -> Vec<u8> {
+    let mut bytes = ELF_MAGIC.to_vec();
+    bytes.extend_from_slice(&[0; 8]);
+    bytes.extend_from_slice(b"\x03\x00\x3e\x00\x01\x00\x00\x00");
+    bytes.extend_from_slice(PROGRAM_TAG);
+    bytes.extend_from_slice(name.as_bytes());
+    bytes.push(b'\n');
+    bytes
+}
+
+/// Whether these bytes start like an ELF file.
+pub fn is_elf(bytes: &[u8]) -> bool {
+    bytes.starts_with(ELF_MAGIC)
+}
+
+/// The registry name a binary's bytes carry, if they are one of ours.
+pub fn program_of(bytes: &[u8]) -> Option<&str> {
+    if !is_elf(bytes) {
+        return None;
+    }
+    let start = bytes.windows(PROGRAM_TAG.len()).position(|w| w == PROGRAM_TAG)? + PROGRAM_TAG.len();
+    let rest = &bytes[start..];
+    let end = rest.iter().position(|&b| b == b'\n')?;
+    std::str::from_utf8(&rest[..end]).ok()
+}
+
+/// Runs a program on a filesystem for tests: returns (stdout, stderr, status). Standard output
+/// is a pipe, as in transcript mode.
+#[cfg(test)]
+pub(crate) fn run_for_test(fs: &mut Fs, env: &Env, argv: &[&str], stdin: &[u8]) -> (String, String, i32) {
+    use crate::io::{Input, Sink};
+    let mut io = Io::new(false, 80);
+    let out = io.new_buffer();
+    let err = io.new_buffer();
+    io.stdout = Sink::Buffer(out);
+    io.stderr = Sink::Buffer(err);
+    io.stdin = Input::bytes(stdin.to_vec());
+    let argv: Vec<String> = argv.iter().map(|s| s.to_string()).collect();
+    let main = find(&argv[0]).expect("a registered program");
+    let mut trace = Vec::new();
+    let mut ctx = Ctx { fs, env, io: &mut io, trace: &mut trace, exec: None };
+    let status = main(&mut ctx, &argv);
+    let text = |b: Vec<u8>| String::from_utf8_lossy(&b).into_owned();
+    (text(io.take_buffer(out)), text(io.take_buffer(err)), status)
+}
+
+/// A small machine for program tests: root with `/etc/passwd` and `/etc/group` naming root and
+/// kai, `/home/kai` owned by kai, running as kai in `/home/kai`, and an environment with
+/// `HOME`, `USER` and a `PATH` of `/usr/bin:/bin`.
+#[cfg(test)]
+pub(crate) fn test_machine() -> (Fs, Env) {
+    use crate::fs::Cred;
+    let mut fs = Fs::new();
+    for dir in ["/etc", "/home", "/home/kai", "/usr", "/usr/bin", "/tmp"] {
+        fs.mkdir(dir, 0o755).unwrap();
+    }
+    fs.symlink("usr/bin", "/bin").unwrap();
+    fs.write("/etc/passwd", b"root:x:0:0:root:/root:/bin/bash\nkai:x:1000:1000::/home/kai:/bin/bash\n").unwrap();
+    fs.write("/etc/group", b"root:x:0:\nkai:x:1000:\n").unwrap();
+    for (name, _) in REGISTRY {
+        let path = format!("/usr/bin/{name}");
+        fs.write(&path, &binary(name)).unwrap();
+        fs.chmod(&path, 0o755).unwrap();
+    }
+    fs.chown("/home/kai", 1000, 1000).unwrap();
+    fs.set_cred(Cred { uid: 1000, gid: 1000 });
+    fs.chdir("/home/kai").unwrap();
+    let env: Env = [("HOME", "/home/kai"), ("USER", "kai"), ("PATH", "/usr/bin:/bin"), ("PWD", "/home/kai")]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    (fs, env)
+}

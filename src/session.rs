@@ -1,0 +1,215 @@
+//! The one entry point every face uses: a machine plus a shell, fed one line at a time.
+//!
+//! `Session::run(line)` takes what the user typed and returns an [`Outcome`]: the output as
+//! styled spans (stdout and stderr apart, in order), the exit status, the trace of what
+//! happened, and whether the shell wants more lines (an open quote, an unfinished `if`) or
+//! has exited. Sessions are plain data: [`Session::snapshot`] is O(1) and restoring one undoes
+//! everything, so the same lines on the same world always give the same bytes.
+
+use crate::fs::{Change, Fs};
+use crate::io::{Io, Stream};
+use crate::shell::{RunResult, Shell};
+use crate::style::{self, Span};
+use crate::trace::Event;
+use crate::world::World;
+
+/// What one call to [`Session::run`] produced.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Outcome {
+    /// The output, in order, split into styled spans.
+    pub spans: Vec<Span>,
+    /// The output exactly as the terminal received it (escape sequences included).
+    pub raw: String,
+    /// The exit status of the last command (`$?`).
+    pub status: i32,
+    /// What happened, for explanations.
+    pub events: Vec<Event>,
+    /// True when the input is incomplete and the next line continues it (show `PS2`).
+    pub needs_more: bool,
+    /// True when the shell exited (`exit`).
+    pub exited: bool,
+    /// True when the output asked the terminal to clear the screen (`clear`, Ctrl-L).
+    pub clear_screen: bool,
+    /// Remarks of the simulation itself (not machine output): shown apart, never in transcripts.
+    pub notices: Vec<String>,
+}
+
+impl Outcome {
+    /// The text of the output without escape sequences.
+    pub fn text(&self) -> String {
+        self.spans.iter().map(|s| s.text.as_str()).collect()
+    }
+
+    /// The text of one stream.
+    pub fn stream_text(&self, stream: Stream) -> String {
+        self.spans.iter().filter(|s| s.stream == stream).map(|s| s.text.as_str()).collect()
+    }
+}
+
+/// A saved state of a session, to return to with [`Session::restore`].
+#[derive(Debug, Clone)]
+pub struct Snapshot {
+    fs: Fs,
+    shell: Shell,
+    pending: String,
+}
+
+/// A running simulated machine.
+#[derive(Debug, Clone)]
+pub struct Session {
+    fs: Fs,
+    shell: Shell,
+    /// Lines typed so far of an input that is not complete yet.
+    pending: String,
+    tty: bool,
+    columns: usize,
+    world: String,
+}
+
+/// Seconds the simulated clock advances per input line.
+const SECONDS_PER_LINE: i64 = 7;
+
+/// Names of well-known programs that this simulation does not have, with what to use instead.
+const ABSENT_PROGRAMS: &[(&str, &str)] = &[
+    ("vim", "cat, or echo ... > file"),
+    ("vi", "cat, or echo ... > file"),
+    ("nano", "cat, or echo ... > file"),
+    ("emacs", "cat, or echo ... > file"),
+    ("code", "cat .vscode/settings.json"),
+    ("git", "ls and cat"),
+    ("curl", "pip, which has its own package index here"),
+    ("wget", "pip, which has its own package index here"),
+    ("sudo", "your own user's files; the system Python is meant to stay untouched"),
+    ("apt", "pip inside a virtual environment"),
+    ("apt-get", "pip inside a virtual environment"),
+    ("conda", "python -m venv"),
+    ("poetry", "python -m venv and pip"),
+    ("uv", "python -m venv and pip"),
+    ("docker", "the machine you have"),
+    ("ssh", "the machine you have"),
+    ("man", "help NAME for builtins, or NAME --help"),
+];
+
+impl Session {
+    /// A session on the default world, as a terminal program sees it: stdout is a terminal
+    /// 80 columns wide.
+    pub fn new() -> Session {
+        Session::with_world(crate::world::default_world(), true, 80)
+    }
+
+    /// A session on a world; `tty` says whether output goes to a terminal (false: a pipe, as
+    /// in transcripts), `columns` its width.
+    pub fn with_world(world: World, tty: bool, columns: usize) -> Session {
+        let pwd = world.fs.cwd_path().unwrap_or_else(|_| "/".into());
+        let shell = Shell::new(&world.env, &pwd);
+        Session { fs: world.fs, shell, pending: String::new(), tty, columns, world: world.name }
+    }
+
+    /// The name of the world this session started from.
+    pub fn world_name(&self) -> &str {
+        &self.world
+    }
+
+    /// Sets the terminal width used by programs that lay out columns.
+    pub fn set_columns(&mut self, columns: usize) {
+        self.columns = columns.clamp(20, 500);
+    }
+
+    /// The prompt to show now: `PS1`, or `PS2` while an input is incomplete.
+    pub fn prompt(&mut self) -> String {
+        let secondary = !self.pending.is_empty();
+        self.shell.prompt(&mut self.fs, secondary)
+    }
+
+    /// Runs one typed line.
+    pub fn run(&mut self, line: &str) -> Outcome {
+        let line = line.strip_suffix('\n').unwrap_or(line);
+        let input = if self.pending.is_empty() { line.to_string() } else { format!("{}\n{line}", self.pending) };
+        self.fs.set_now(self.fs.now() + SECONDS_PER_LINE);
+        let mut io = Io::new(self.tty, self.columns);
+        let mut events = Vec::new();
+        let result = self.shell.run(&mut self.fs, &mut io, &mut events, &input);
+        let mut outcome = Outcome { status: self.shell.status(), ..Outcome::default() };
+        match result {
+            RunResult::Incomplete => {
+                self.pending = input;
+                outcome.needs_more = true;
+                return outcome;
+            }
+            RunResult::Exit(_) => outcome.exited = true,
+            RunResult::Done => {}
+        }
+        self.pending.clear();
+        self.shell.add_history(&input);
+        let (changes, dropped) = self.fs.take_changes();
+        events.extend(changes.into_iter().map(|c| match c {
+            Change::Created(p) => Event::Created(p),
+            Change::Modified(p) => Event::Modified(p),
+            Change::Removed(p) => Event::Removed(p),
+        }));
+        if dropped > 0 {
+            events.push(Event::Limit(format!("{dropped} more file changes not listed")));
+        }
+        let (screen, lost) = io.take_screen();
+        outcome.spans = style::spans(&screen);
+        outcome.raw = screen.iter().map(|(_, b)| String::from_utf8_lossy(b)).collect();
+        if lost > 0 {
+            let message = format!("venvlab: {lost} bytes of output not shown (a limit of the simulation)\n");
+            outcome.raw.push_str(&message);
+            outcome.spans.push(Span { stream: Stream::Stderr, style: style::Style::default(), text: message });
+        }
+        outcome.clear_screen = style::clears_screen(&screen);
+        outcome.notices = self.notices(&events);
+        outcome.events = events;
+        outcome
+    }
+
+    /// Remarks about commands the simulation does not have.
+    fn notices(&self, events: &[Event]) -> Vec<String> {
+        events
+            .iter()
+            .filter_map(|e| match e {
+                Event::Lookup { name, found: crate::trace::Resolution::NotFound, .. } => {
+                    ABSENT_PROGRAMS.iter().find(|(n, _)| n == name).map(|(n, instead)| {
+                        format!("'{n}' is not available in this simulation; try {instead}.")
+                    })
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Saves the whole state (O(1): the filesystem and shell share structure).
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot { fs: self.fs.clone(), shell: self.shell.clone(), pending: self.pending.clone() }
+    }
+
+    /// Returns to a saved state.
+    pub fn restore(&mut self, snapshot: Snapshot) {
+        self.fs = snapshot.fs;
+        self.shell = snapshot.shell;
+        self.pending = snapshot.pending;
+    }
+
+    /// Completions for the word before the cursor in `line`: command names for the first word,
+    /// paths otherwise. Returns the candidates (full words), sorted and without duplicates.
+    pub fn complete(&self, line: &str) -> Vec<String> {
+        crate::complete::complete(&self.fs, &self.shell, line)
+    }
+
+    /// The filesystem, read-only, for faces that draw it.
+    pub fn fs(&self) -> &Fs {
+        &self.fs
+    }
+
+    /// The shell state, read-only (variables, working directory).
+    pub fn shell(&self) -> &Shell {
+        &self.shell
+    }
+}
+
+impl Default for Session {
+    fn default() -> Self {
+        Session::new()
+    }
+}

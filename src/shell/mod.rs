@@ -1,0 +1,177 @@
+//! A bash-like shell: parse, expand, look up, execute.
+//!
+//! The parser (`parser`) turns a line into an AST with words kept raw and never touches the
+//! filesystem or variables. At run time (`exec`), each word is expanded (`expand`) in POSIX
+//! order, redirections are applied (`redirect`), the command name is looked up (functions,
+//! builtins, the hash table, then `PATH`) and run: a builtin (`builtins`), a function, or a file
+//! (`execfile`): one of our program binaries, a script for the interpreter on its `#!` line, or a
+//! shell script. State that bash keeps between commands — variables, functions, aliases, the
+//! command hash table, positional parameters, the last status, history — lives in [`Shell`].
+
+pub mod arith;
+pub mod ast;
+mod builtins;
+mod execfile;
+mod exec;
+mod expand;
+pub mod glob;
+mod hash;
+pub mod parser;
+mod print;
+pub mod prompt;
+mod redirect;
+mod test_cmd;
+pub mod vars;
+
+use crate::fs::Fs;
+use crate::io::Io;
+use crate::trace::Event;
+pub use exec::Limits;
+use hash::HashTable;
+use im::OrdMap;
+use std::rc::Rc;
+use vars::Vars;
+
+/// The state bash keeps between commands.
+#[derive(Debug, Clone)]
+pub struct Shell {
+    pub(crate) vars: Vars,
+    pub(crate) functions: OrdMap<String, Rc<ast::Command>>,
+    pub(crate) aliases: OrdMap<String, String>,
+    pub(crate) hash: HashTable,
+    pub(crate) positional: Vec<String>,
+    pub(crate) arg0: String,
+    pub(crate) status: i32,
+    pub(crate) history: im::Vector<String>,
+    pub(crate) pid: u32,
+    pub(crate) interactive: bool,
+    pub(crate) xtrace: bool,
+    pub(crate) nounset: bool,
+    /// The logical working directory (what `pwd -L` and `$PWD` show).
+    pub(crate) pwd: String,
+    pub(crate) limits: Limits,
+}
+
+/// Most history entries kept.
+const MAX_HISTORY: usize = 1000;
+
+impl Shell {
+    /// An interactive shell with these variables (all exported, as an environment is) in the
+    /// filesystem's working directory.
+    pub fn new(env: &crate::programs::Env, pwd: &str) -> Shell {
+        let mut vars = Vars::default();
+        for (k, v) in env {
+            vars.export(k, Some(v.clone()));
+        }
+        vars.export("PWD", Some(pwd.to_string()));
+        for (name, value) in [("IFS", " \t\n"), ("PS2", "> "), ("PS4", "+ "), ("OPTIND", "1")] {
+            if vars.get(name).is_none() {
+                vars.set(name, value);
+            }
+        }
+        Shell {
+            vars,
+            functions: OrdMap::new(),
+            aliases: OrdMap::new(),
+            hash: HashTable::default(),
+            positional: Vec::new(),
+            arg0: "bash".to_string(),
+            status: 0,
+            history: im::Vector::new(),
+            pid: 4242,
+            interactive: true,
+            xtrace: false,
+            nounset: false,
+            pwd: pwd.to_string(),
+            limits: Limits::default(),
+        }
+    }
+
+    /// A variable's value.
+    pub fn var(&self, name: &str) -> Option<&str> {
+        self.vars.get(name)
+    }
+
+    /// The exported variables.
+    pub fn environment(&self) -> crate::programs::Env {
+        self.vars.environment()
+    }
+
+    /// The logical working directory.
+    pub fn pwd(&self) -> &str {
+        &self.pwd
+    }
+
+    /// The status of the last command (`$?`).
+    pub fn status(&self) -> i32 {
+        self.status
+    }
+
+    /// Names of the defined functions, aliases and builtins, for completion.
+    pub fn command_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = self.functions.keys().cloned().collect();
+        names.extend(self.aliases.keys().cloned());
+        names.extend(builtins::NAMES.iter().map(|s| s.to_string()));
+        names
+    }
+
+    /// Records a line in the history.
+    pub fn add_history(&mut self, line: &str) {
+        if line.trim().is_empty() {
+            return;
+        }
+        self.history.push_back(line.to_string());
+        while self.history.len() > MAX_HISTORY {
+            self.history.pop_front();
+        }
+    }
+
+    /// The expanded primary (`PS1`) or secondary (`PS2`) prompt.
+    pub fn prompt(&mut self, fs: &mut Fs, secondary: bool) -> String {
+        let mut io = Io::new(false, 80);
+        let mut trace = Vec::new();
+        let mut interp = exec::Interp::new(self, fs, &mut io, &mut trace);
+        prompt::expand_prompt(&mut interp, if secondary { "PS2" } else { "PS1" })
+    }
+
+    /// Parses and runs one complete input. Returns what happened; output went to `io`.
+    pub fn run(&mut self, fs: &mut Fs, io: &mut Io, trace: &mut Vec<Event>, input: &str) -> RunResult {
+        if input.len() > self.limits.max_line {
+            let msg = format!("venvlab: command line too long ({} bytes; the limit is {})\n", input.len(), self.limits.max_line);
+            io.write(2, msg.as_bytes());
+            trace.push(Event::Limit(msg.trim_end().to_string()));
+            self.status = 2;
+            return RunResult::Done;
+        }
+        let aliases = self.aliases.clone();
+        let parsed = parser::parse(input, &|name: &str| aliases.get(name).cloned());
+        match parsed {
+            Err(parser::ParseError::Incomplete) => RunResult::Incomplete,
+            Err(e) => {
+                io.write(2, format!("bash: {e}\n").as_bytes());
+                self.status = 2;
+                RunResult::Done
+            }
+            Ok(list) => {
+                let mut interp = exec::Interp::new(self, fs, io, trace);
+                interp.run_list(&list);
+                if interp.exited() {
+                    RunResult::Exit(self.status)
+                } else {
+                    RunResult::Done
+                }
+            }
+        }
+    }
+}
+
+/// What running an input led to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RunResult {
+    /// It ran.
+    Done,
+    /// The input is not complete (open quote, `if` without `fi`...): more lines are needed.
+    Incomplete,
+    /// `exit` ran, with this status.
+    Exit(i32),
+}

@@ -1,0 +1,70 @@
+//! The events every layer reports while a command runs, so a face can explain *why*.
+//!
+//! Events are plain data, in the order things happened. The core never turns them into prose;
+//! the web UI and tests read them.
+
+/// How the shell resolved a command name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolution {
+    /// An alias, with its replacement text.
+    Alias(String),
+    /// A shell function.
+    Function,
+    /// A shell builtin.
+    Builtin,
+    /// A path remembered in the hash table.
+    Hashed(String),
+    /// Found by searching `PATH`: the path of the file that matched.
+    Path(String),
+    /// The name contains `/` and is used as a path.
+    Direct(String),
+    /// Nothing matched.
+    NotFound,
+}
+
+/// One thing that happened while a command ran.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    /// The shell looked a command name up; `searched` lists each `PATH` directory tried, in
+    /// order, up to and including the one that matched.
+    Lookup {
+        /// The name typed.
+        name: String,
+        /// `PATH` directories tried, in order.
+        searched: Vec<String>,
+        /// What the name turned out to be.
+        found: Resolution,
+    },
+    /// A symbolic link was followed on the way to a file being executed.
+    SymlinkHop {
+        /// The link's absolute path.
+        link: String,
+        /// The target it holds.
+        target: String,
+    },
+    /// A file was executed: a registered program binary, a script for an interpreter, or a
+    /// shell script without a shebang.
+    Exec {
+        /// The path executed.
+        path: String,
+        /// The program that ran (`ls`, `python3.12`, or `sh` for a script without shebang).
+        program: String,
+    },
+    /// A script's first line named an interpreter.
+    Shebang {
+        /// The script.
+        script: String,
+        /// The interpreter path on the `#!` line.
+        interpreter: String,
+        /// Whether that interpreter exists.
+        found: bool,
+    },
+    /// A path was created.
+    Created(String),
+    /// A file's content or metadata changed.
+    Modified(String),
+    /// A path was removed.
+    Removed(String),
+    /// A limit of the simulation stopped something (its message is also printed).
+    Limit(String),
+}

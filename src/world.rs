@@ -1,0 +1,249 @@
+//! The machines a session can start on, as data: the default world is kai's laptop from the
+//! blog post (`DESIGN.md` section 3).
+//!
+//! A world is built by laying out entries — directories, files, symlinks, program binaries —
+//! with owners and modes, then choosing the user, the working directory and the environment.
+//! Nothing here decides behaviour: programs find these files and act on them.
+
+use crate::fs::{Cred, Fs, FsResult};
+use crate::programs::{self, Env};
+
+/// Root's credentials.
+const ROOT: (u32, u32) = (0, 0);
+/// kai's credentials.
+const KAI: (u32, u32) = (1000, 1000);
+
+/// The default `PATH` of the post.
+pub const DEFAULT_PATH: &str = "/home/kai/.pyenv/shims:/home/kai/.pyenv/bin:/home/kai/.local/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+/// Where pyenv's CPython lives in the default world.
+const PYENV_VERSION_DIR: &str = "/home/kai/.pyenv/versions/3.12.7";
+
+/// A machine ready to start a session on: its filesystem (with the user's credentials and
+/// working directory set), the environment of the login shell, and a name.
+#[derive(Debug, Clone)]
+pub struct World {
+    /// The world's name (`default`, ...).
+    pub name: String,
+    /// The filesystem, working directory and user.
+    pub fs: Fs,
+    /// The environment the shell starts with.
+    pub env: Env,
+}
+
+/// One thing to lay out.
+enum Entry<'a> {
+    Dir(&'a str, u32, (u32, u32)),
+    File(&'a str, u32, (u32, u32), &'a str),
+    Link(&'a str, &'a str, (u32, u32)),
+}
+
+/// The system part of every world: merged `/usr`, `/etc`, `/tmp`, `/dev`, home directories.
+const SYSTEM: &[Entry] = &[
+    Entry::Dir("/usr", 0o755, ROOT),
+    Entry::Dir("/usr/bin", 0o755, ROOT),
+    Entry::Dir("/usr/sbin", 0o755, ROOT),
+    Entry::Dir("/usr/lib", 0o755, ROOT),
+    Entry::Dir("/usr/lib64", 0o755, ROOT),
+    Entry::Dir("/usr/local", 0o755, ROOT),
+    Entry::Dir("/usr/local/bin", 0o755, ROOT),
+    Entry::Dir("/usr/local/sbin", 0o755, ROOT),
+    Entry::Dir("/usr/local/lib", 0o755, ROOT),
+    Entry::Dir("/usr/share", 0o755, ROOT),
+    Entry::Link("/bin", "usr/bin", ROOT),
+    Entry::Link("/sbin", "usr/sbin", ROOT),
+    Entry::Link("/lib", "usr/lib", ROOT),
+    Entry::Link("/lib64", "usr/lib64", ROOT),
+    Entry::Dir("/etc", 0o755, ROOT),
+    Entry::File("/etc/hostname", 0o644, ROOT, "laptop\n"),
+    Entry::File(
+        "/etc/passwd",
+        0o644,
+        ROOT,
+        "root:x:0:0:root:/root:/bin/bash\nkai:x:1000:1000:Kai,,,:/home/kai:/bin/bash\n",
+    ),
+    Entry::File("/etc/group", 0o644, ROOT, "root:x:0:\nsudo:x:27:kai\nkai:x:1000:\n"),
+    Entry::File(
+        "/etc/os-release",
+        0o644,
+        ROOT,
+        "PRETTY_NAME=\"Ubuntu 24.04.1 LTS\"\nNAME=\"Ubuntu\"\nVERSION_ID=\"24.04\"\nVERSION=\"24.04.1 LTS (Noble Numbat)\"\nID=ubuntu\nID_LIKE=debian\n",
+    ),
+    Entry::Dir("/dev", 0o755, ROOT),
+    Entry::File("/dev/null", 0o666, ROOT, ""),
+    Entry::Link("/dev/stdout", "/proc/self/fd/1", ROOT),
+    Entry::Link("/dev/stderr", "/proc/self/fd/2", ROOT),
+    Entry::Dir("/tmp", 0o1777, ROOT),
+    Entry::Dir("/root", 0o700, ROOT),
+    Entry::Dir("/home", 0o755, ROOT),
+    Entry::Dir("/home/kai", 0o750, KAI),
+    Entry::Dir("/home/kai/Projects", 0o755, KAI),
+    Entry::Dir("/home/kai/Projects/example", 0o755, KAI),
+    Entry::Dir("/home/kai/Projects/example/.vscode", 0o755, KAI),
+    Entry::File(
+        "/home/kai/Projects/example/main.py",
+        0o644,
+        KAI,
+        "import sys\n\nimport numpy\n\nprint(\"numpy\", numpy.__version__, \"from\", numpy.__file__)\n",
+    ),
+    Entry::File(
+        "/home/kai/Projects/example/.vscode/settings.json",
+        0o644,
+        KAI,
+        "{\n    \"python.defaultInterpreterPath\": \"/home/kai/Projects/example/.venv/bin/python\"\n}\n",
+    ),
+    // The system Python (Ubuntu's), marked externally managed (PEP 668).
+    Entry::Link("/usr/bin/python3", "python3.12", ROOT),
+    Entry::Dir("/usr/lib/python3.12", 0o755, ROOT),
+    Entry::File(
+        "/usr/lib/python3.12/EXTERNALLY-MANAGED",
+        0o644,
+        ROOT,
+        "[externally-managed]\nError=To install Python packages system-wide, try apt install\n python3-xyz, where xyz is the package you are trying to\n install.\n",
+    ),
+    // pyenv.
+    Entry::Dir("/home/kai/.pyenv", 0o755, KAI),
+    Entry::Dir("/home/kai/.pyenv/bin", 0o755, KAI),
+    Entry::Dir("/home/kai/.pyenv/libexec", 0o755, KAI),
+    Entry::Link("/home/kai/.pyenv/bin/pyenv", "../libexec/pyenv", KAI),
+    Entry::File("/home/kai/.pyenv/version", 0o644, KAI, "3.12.7\n"),
+    Entry::Dir("/home/kai/.pyenv/shims", 0o755, KAI),
+    Entry::Dir("/home/kai/.pyenv/versions", 0o755, KAI),
+    Entry::Dir(PYENV_VERSION_DIR, 0o755, KAI),
+    Entry::Dir("/home/kai/.pyenv/versions/3.12.7/bin", 0o755, KAI),
+    Entry::Dir("/home/kai/.pyenv/versions/3.12.7/lib", 0o755, KAI),
+    Entry::Dir("/home/kai/.pyenv/versions/3.12.7/lib/python3.12", 0o755, KAI),
+    Entry::Dir("/home/kai/.pyenv/versions/3.12.7/lib/python3.12/site-packages", 0o755, KAI),
+    Entry::Dir("/home/kai/.pyenv/versions/3.12.7/include", 0o755, KAI),
+    Entry::Link("/home/kai/.pyenv/versions/3.12.7/bin/2to3", "2to3-3.12", KAI),
+    Entry::Link("/home/kai/.pyenv/versions/3.12.7/bin/idle", "idle3.12", KAI),
+    Entry::Link("/home/kai/.pyenv/versions/3.12.7/bin/idle3", "idle3.12", KAI),
+    Entry::Link("/home/kai/.pyenv/versions/3.12.7/bin/pip", "pip3.12", KAI),
+    Entry::Link("/home/kai/.pyenv/versions/3.12.7/bin/pydoc", "pydoc3.12", KAI),
+    Entry::Link("/home/kai/.pyenv/versions/3.12.7/bin/pydoc3", "pydoc3.12", KAI),
+    Entry::Link("/home/kai/.pyenv/versions/3.12.7/bin/python", "python3.12", KAI),
+    Entry::Link("/home/kai/.pyenv/versions/3.12.7/bin/python-config", "python3.12-config", KAI),
+    Entry::Link("/home/kai/.pyenv/versions/3.12.7/bin/python3", "python3.12", KAI),
+    Entry::Link("/home/kai/.pyenv/versions/3.12.7/bin/python3-config", "python3.12-config", KAI),
+];
+
+/// Console scripts of the pyenv CPython: (name, the module line of its body).
+const PYENV_SCRIPTS: &[(&str, &str)] = &[
+    ("2to3-3.12", "import sys\nfrom lib2to3.main import main\n\nsys.exit(main(\"lib2to3.fixes\"))\n"),
+    ("idle3.12", "\nfrom idlelib.pyshell import main\nif __name__ == '__main__':\n    main()\n"),
+    ("pydoc3.12", "\nimport pydoc\nif __name__ == '__main__':\n    pydoc.cli()\n"),
+    ("pip3", PIP_MAIN),
+    ("pip3.12", PIP_MAIN),
+];
+
+/// The body of pip's console script, as pip's installer writes it.
+const PIP_MAIN: &str = "# -*- coding: utf-8 -*-\nimport re\nimport sys\nfrom pip._internal.cli.main import main\nif __name__ == '__main__':\n    sys.argv[0] = re.sub(r'(-script\\.pyw|\\.exe)?$', '', sys.argv[0])\n    sys.exit(main())\n";
+
+/// The text of a pyenv shim for the root `root`.
+fn shim(root: &str) -> String {
+    format!(
+        "#!/usr/bin/env bash\nset -e\n[ -n \"$PYENV_DEBUG\" ] && set -x\n\nprogram=\"${{0##*/}}\"\n\nexport PYENV_ROOT=\"{root}\"\nexec \"{root}/libexec/pyenv\" exec \"$program\" \"$@\"\n"
+    )
+}
+
+fn lay_out(fs: &mut Fs, entries: &[Entry]) -> FsResult<()> {
+    for entry in entries {
+        let (path, owner) = match *entry {
+            Entry::Dir(path, mode, owner) => {
+                fs.mkdir(path, 0o777)?;
+                fs.chmod(path, mode)?;
+                (path, owner)
+            }
+            Entry::File(path, mode, owner, content) => {
+                fs.write(path, content.as_bytes())?;
+                fs.chmod(path, mode)?;
+                (path, owner)
+            }
+            Entry::Link(path, target, owner) => {
+                fs.symlink(target, path)?;
+                (path, owner)
+            }
+        };
+        fs.chown(path, owner.0, owner.1)?;
+    }
+    Ok(())
+}
+
+fn install_binary(fs: &mut Fs, path: &str, program: &str, owner: (u32, u32)) -> FsResult<()> {
+    fs.write(path, &programs::binary(program))?;
+    fs.chmod(path, 0o755)?;
+    fs.chown(path, owner.0, owner.1)
+}
+
+fn install_script(fs: &mut Fs, path: &str, text: &str, owner: (u32, u32)) -> FsResult<()> {
+    fs.write(path, text.as_bytes())?;
+    fs.chmod(path, 0o755)?;
+    fs.chown(path, owner.0, owner.1)
+}
+
+/// Builds the default world: kai's laptop.
+pub fn default_world() -> World {
+    build_default().unwrap_or_else(|_| World { name: "empty".into(), fs: Fs::new(), env: Env::new() })
+}
+
+fn build_default() -> FsResult<World> {
+    let mut fs = Fs::new();
+    fs.set_cred(Cred::ROOT);
+    lay_out(&mut fs, SYSTEM)?;
+    for (name, _) in programs::REGISTRY {
+        install_binary(&mut fs, &format!("/usr/bin/{name}"), name, ROOT)?;
+    }
+    install_binary(&mut fs, "/usr/bin/bash", "bash", ROOT)?;
+    install_binary(&mut fs, "/usr/bin/dash", "sh", ROOT)?;
+    fs.symlink("dash", "/usr/bin/sh")?;
+    install_binary(&mut fs, "/usr/bin/python3.12", "python3.12", ROOT)?;
+    let bin = format!("{PYENV_VERSION_DIR}/bin");
+    install_binary(&mut fs, &format!("{bin}/python3.12"), "python3.12", KAI)?;
+    let interpreter = format!("#!{bin}/python3.12\n");
+    for (name, body) in PYENV_SCRIPTS {
+        install_script(&mut fs, &format!("{bin}/{name}"), &format!("{interpreter}{body}"), KAI)?;
+    }
+    install_script(&mut fs, &format!("{bin}/python3.12-config"), "#!/bin/sh\n\n# Keep this script in sync with python-config.in\n", KAI)?;
+    fs.write(&format!("{bin}/python3.12-gdb.py"), b"# -*- coding: utf-8 -*-\n")?;
+    fs.chmod(&format!("{bin}/python3.12-gdb.py"), 0o755)?;
+    fs.chown(&format!("{bin}/python3.12-gdb.py"), KAI.0, KAI.1)?;
+    install_script(&mut fs, "/home/kai/.pyenv/libexec/pyenv", "#!/usr/bin/env bash\nset -e\n", KAI)?;
+    let shim_text = shim("/home/kai/.pyenv");
+    for entry in fs.read_dir(&bin)? {
+        install_script(&mut fs, &format!("/home/kai/.pyenv/shims/{}", entry.name), &shim_text, KAI)?;
+    }
+    fs.set_cred(Cred { uid: KAI.0, gid: KAI.1 });
+    fs.chdir("/home/kai/Projects/example")?;
+    let env: Env = [
+        ("HOME", "/home/kai"),
+        ("USER", "kai"),
+        ("LOGNAME", "kai"),
+        ("LANG", "C.UTF-8"),
+        ("PYENV_ROOT", "/home/kai/.pyenv"),
+        ("PATH", DEFAULT_PATH),
+        ("PS1", "\\u@\\h:\\w\\$ "),
+        ("TERM", "xterm-256color"),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
+    fs.take_changes();
+    Ok(World { name: "default".into(), fs, env })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_world_is_kais_laptop() {
+        let w = default_world();
+        assert_eq!(w.name, "default");
+        assert_eq!(w.fs.cwd_path().unwrap(), "/home/kai/Projects/example");
+        assert_eq!(w.fs.cred().uid, 1000);
+        assert_eq!(w.fs.readlink("/bin").unwrap(), "usr/bin");
+        assert!(w.fs.stat("/home/kai/.pyenv/shims/python3").is_ok());
+        assert_eq!(w.fs.realpath("/home/kai/.pyenv/versions/3.12.7/bin/python").unwrap(), "/home/kai/.pyenv/versions/3.12.7/bin/python3.12");
+        assert_eq!(w.env["PATH"], DEFAULT_PATH);
+    }
+}
