@@ -38,9 +38,8 @@ fn transcript() -> i32 {
     let mut status = 0;
     for line in std::io::stdin().lock().lines() {
         let Ok(line) = line else { break };
-        let prompt = session.prompt();
-        let outcome = session.run(&line);
-        let _ = write!(out, "{prompt}{line}\n{}", outcome.raw);
+        let (text, outcome) = session.transcript_line(&line);
+        let _ = out.write_all(text.as_bytes());
         status = outcome.status;
         if outcome.exited {
             return status;

@@ -164,6 +164,14 @@ impl Session {
         outcome
     }
 
+    /// Runs one line and returns what a terminal shows for it: the prompt, the line as typed
+    /// (readline echoes it), then the output.
+    pub fn transcript_line(&mut self, line: &str) -> (String, Outcome) {
+        let prompt = self.prompt();
+        let outcome = self.run(line);
+        (format!("{prompt}{line}\n{}", outcome.raw), outcome)
+    }
+
     /// Remarks about commands the simulation does not have.
     fn notices(&self, events: &[Event]) -> Vec<String> {
         events
@@ -212,4 +220,20 @@ impl Default for Session {
     fn default() -> Self {
         Session::new()
     }
+}
+
+/// What an interactive bash shows when these lines are typed into it with output to a pipe,
+/// ending, like bash at the end of its input, with the prompt and `exit`.
+pub fn transcript(session: &mut Session, input: &str) -> String {
+    let mut screen = String::new();
+    for line in input.lines() {
+        let (text, outcome) = session.transcript_line(line);
+        screen.push_str(&text);
+        if outcome.exited {
+            return screen;
+        }
+    }
+    screen.push_str(&session.prompt());
+    screen.push_str("exit\n");
+    screen
 }

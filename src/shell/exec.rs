@@ -56,12 +56,15 @@ pub(crate) struct Interp<'a> {
     pub loops: u32,
     /// How many functions or sourced files enclose it (for `return`).
     pub frames: u32,
+    /// The status of the last command substitution of the command being expanded (the status
+    /// of a command that is only assignments).
+    pub subst_status: Option<i32>,
 }
 
 impl<'a> Interp<'a> {
     /// An interpreter at the top level.
     pub fn new(sh: &'a mut Shell, fs: &'a mut Fs, io: &'a mut Io, trace: &'a mut Vec<Event>) -> Interp<'a> {
-        Interp { sh, fs, io, trace, ctl: None, steps: 0, depth: 0, loops: 0, frames: 0 }
+        Interp { sh, fs, io, trace, ctl: None, steps: 0, depth: 0, loops: 0, frames: 0, subst_status: None }
     }
 
     /// Whether `exit` ran.
@@ -116,7 +119,7 @@ impl<'a> Interp<'a> {
         let mut copy = self.sh.clone();
         let cwd = self.fs.cwd();
         let (steps, depth, loops, frames) = (self.steps, self.depth, self.loops, self.frames);
-        let mut child = Interp { sh: &mut copy, fs: self.fs, io: self.io, trace: self.trace, ctl: None, steps, depth, loops, frames };
+        let mut child = Interp { sh: &mut copy, fs: self.fs, io: self.io, trace: self.trace, ctl: None, steps, depth, loops, frames, subst_status: None };
         let status = child.nested(|c| {
             f(c);
             c.sh.status
@@ -339,7 +342,7 @@ impl<'a> Interp<'a> {
     // ----- simple commands -----
 
     fn run_simple(&mut self, simple: &SimpleCommand) -> i32 {
-        self.sh.status = 0;
+        self.subst_status = None;
         let Some(argv) = self.expand_words(&simple.words) else { return self.sh.status };
         let mut assigned = Vec::new();
         for assignment in &simple.assignments {
@@ -347,7 +350,7 @@ impl<'a> Interp<'a> {
             assigned.push((assignment.name.clone(), value));
         }
         if argv.is_empty() {
-            let status = self.sh.status;
+            let status = self.subst_status.unwrap_or(0);
             for (name, value) in assigned {
                 self.assign(&name, value);
             }

@@ -378,7 +378,8 @@ impl Interp<'_> {
         let buffer = self.io.new_buffer();
         let saved = self.io.stdout;
         self.io.stdout = crate::io::Sink::Buffer(buffer);
-        self.subshell(|sub| sub.run_list(&list));
+        let status = self.subshell(|sub| sub.run_list(&list));
+        self.subst_status = Some(status);
         self.io.stdout = saved;
         let bytes = self.io.take_buffer(buffer);
         let mut out = String::from_utf8_lossy(&bytes).into_owned();
