@@ -1,0 +1,201 @@
+//! Session-level behaviour of the shell: what bash prints and which status it returns, checked
+//! against outputs recorded from real bash 5.2 (interactive, output to a pipe).
+
+use venvlab::session::{Outcome, Session};
+use venvlab::Stream;
+
+fn session() -> Session {
+    Session::with_world(venvlab::world::default_world(), false, 80)
+}
+
+/// Runs lines; returns the last outcome.
+fn run(s: &mut Session, lines: &[&str]) -> Outcome {
+    let mut last = Outcome::default();
+    for line in lines {
+        last = s.run(line);
+    }
+    last
+}
+
+fn out(lines: &[&str]) -> String {
+    run(&mut session(), lines).text()
+}
+
+#[test]
+fn prompt_follows_ps1_and_cd() {
+    let mut s = session();
+    assert_eq!(s.prompt(), "kai@laptop:~/Projects/example$ ");
+    s.run("cd /tmp");
+    assert_eq!(s.prompt(), "kai@laptop:/tmp$ ");
+    s.run("cd");
+    assert_eq!(s.prompt(), "kai@laptop:~$ ");
+    s.run("PS1='(.venv) '\"$PS1\"");
+    assert_eq!(s.prompt(), "(.venv) kai@laptop:~$ ");
+}
+
+#[test]
+fn quoting_and_parameters() {
+    assert_eq!(out(&["echo \"$USER\" '$USER' \\$USER"]), "kai $USER $USER\n");
+    assert_eq!(out(&["x=/a/b/file.tar.gz; echo ${x##*/} ${x%%.*} ${#x} ${y:-dflt} ${x/a/A}"]), "file.tar.gz /a/b/file 16 dflt /A/b/file.tar.gz\n");
+    assert_eq!(out(&["set -- a 'b c'; for x in \"$@\"; do echo \"[$x]\"; done; echo \"$*\" $#"]), "[a]\n[b c]\na b c 2\n");
+    assert_eq!(out(&["echo ~root ~nouser ~/x a~"]), "/root ~nouser /home/kai/x a~\n");
+    assert_eq!(out(&["x=~/y; echo $x"]), "/home/kai/y\n");
+    assert_eq!(out(&["echo $(echo a; echo b) $((2*3+1))"]), "a b 7\n");
+    assert_eq!(out(&["echo $- $0"]), "hiBHs bash\n");
+}
+
+#[test]
+fn expansion_errors_abandon_the_line() {
+    let mut s = session();
+    let o = s.run("echo ${X?oops}; echo after");
+    assert_eq!(o.stream_text(Stream::Stderr), "bash: X: oops\n");
+    assert_eq!(o.stream_text(Stream::Stdout), "");
+    assert_eq!(o.status, 1);
+    let o = s.run("echo $((1/0)); echo after2");
+    assert_eq!(o.text(), "bash: 1/0: division by 0 (error token is \"0\")\n");
+}
+
+#[test]
+fn functions_locals_and_status() {
+    assert_eq!(out(&["f() { local v=inner; echo $v; return 3; }", "v=outer; f; echo $? $v"]), "inner\n3 outer\n");
+    assert_eq!(out(&["! true; echo $?"]), "1\n");
+    assert_eq!(out(&["false || echo fallback && echo chained"]), "fallback\nchained\n");
+    assert_eq!(out(&["for i in 1 2 3; do if [ $i = 2 ]; then continue; fi; echo $i; done"]), "1\n3\n");
+    assert_eq!(out(&["i=0; while [ $i -lt 5 ]; do i=$((i+1)); [ $i = 3 ] && break; done; echo $i"]), "3\n");
+    assert_eq!(out(&["case main.py in *.txt) echo text;; *.py) echo python;; esac"]), "python\n");
+}
+
+#[test]
+fn builtin_errors_read_as_bash() {
+    assert_eq!(out(&["local x=1"]), "bash: local: can only be used in a function\n");
+    assert_eq!(out(&["return"]), "bash: return: can only `return' from a function or sourced script\n");
+    assert_eq!(out(&["break"]), "bash: break: only meaningful in a `for', `while', or `until' loop\n");
+    assert_eq!(out(&["cd nowhere"]), "bash: cd: nowhere: No such file or directory\n");
+    assert_eq!(out(&["cd a b"]), "bash: cd: too many arguments\n");
+    assert_eq!(out(&["cd -"]), "bash: cd: OLDPWD not set\n");
+    assert_eq!(out(&["[ 1 -lt ]"]), "bash: [: 1: unary operator expected\n");
+    assert_eq!(out(&["echo a >&3"]), "bash: 3: Bad file descriptor\n");
+    assert_eq!(out(&["nosuchcmd; echo $?"]), "bash: nosuchcmd: command not found\n127\n");
+    assert_eq!(out(&["fi"]), "bash: syntax error near unexpected token `fi'\n");
+    assert_eq!(out(&["source"]), "bash: source: filename argument required\nsource: usage: source filename [arguments]\n");
+}
+
+#[test]
+fn incomplete_input_waits_for_more_lines() {
+    let mut s = session();
+    let o = s.run("if true");
+    assert!(o.needs_more);
+    assert_eq!(s.prompt(), "> ");
+    assert!(s.run("then echo yes").needs_more);
+    let o = s.run("fi");
+    assert!(!o.needs_more);
+    assert_eq!(o.text(), "yes\n");
+    assert_eq!(s.prompt(), "kai@laptop:~/Projects/example$ ");
+}
+
+#[test]
+fn hash_table_remembers_until_path_changes() {
+    let mut s = session();
+    s.run("mkdir d1 d2; printf '#!/bin/sh\\necho hi\\n' > d1/foo; chmod +x d1/foo; PATH=$PWD/d1:$PWD/d2:$PATH");
+    assert_eq!(s.run("foo").text(), "hi\n");
+    s.run("mv d1/foo d2/foo");
+    let o = s.run("foo");
+    assert_eq!(o.text(), "bash: /home/kai/Projects/example/d1/foo: No such file or directory\n");
+    assert_eq!(o.status, 127);
+    assert_eq!(s.run("type foo").text(), "foo is hashed (/home/kai/Projects/example/d1/foo)\n");
+    s.run("PATH=$PATH");
+    assert_eq!(s.run("foo").text(), "hi\n");
+}
+
+#[test]
+fn exec_errors() {
+    let mut s = session();
+    let o = run(&mut s, &["printf '#!/no/such/python\\necho hi\\n' > s.sh", "chmod +x s.sh", "./s.sh"]);
+    assert_eq!((o.text().as_str(), o.status), ("bash: ./s.sh: cannot execute: required file not found\n", 127));
+    let o = run(&mut s, &["printf 'echo plain\\n' > p.sh", "./p.sh"]);
+    assert_eq!((o.text().as_str(), o.status), ("bash: ./p.sh: Permission denied\n", 126));
+    let o = run(&mut s, &["chmod +x p.sh", "./p.sh"]);
+    assert_eq!((o.text().as_str(), o.status), ("plain\n", 0));
+    let o = s.run("./.vscode");
+    assert_eq!((o.text().as_str(), o.status), ("bash: ./.vscode: Is a directory\n", 126));
+    let o = s.run("./missing.sh");
+    assert_eq!((o.text().as_str(), o.status), ("bash: ./missing.sh: No such file or directory\n", 127));
+}
+
+#[test]
+fn shebang_scripts_run_their_interpreter_with_arguments() {
+    let mut s = session();
+    let o = run(&mut s, &["printf '#!/bin/bash\\necho \"$0 got $1\"\\n' > t.sh", "chmod +x t.sh", "./t.sh one"]);
+    assert_eq!(o.text(), "./t.sh got one\n");
+    let traced = o.events.iter().any(|e| matches!(e, venvlab::trace::Event::Shebang { interpreter, found: true, .. } if interpreter == "/bin/bash"));
+    assert!(traced, "{:?}", o.events);
+}
+
+#[test]
+fn pipelines_run_in_subshells() {
+    assert_eq!(out(&["echo x | read y; echo \"[$y]\""]), "[]\n");
+    assert_eq!(out(&["( cd /; pwd ); pwd"]), "/\n/home/kai/Projects/example\n");
+    assert_eq!(out(&["echo a b | { read p q; echo $q $p; }"]), "b a\n");
+}
+
+#[test]
+fn redirections() {
+    let mut s = session();
+    assert_eq!(run(&mut s, &["echo one > f.txt; echo two >> f.txt", "read a < f.txt; echo $a"]).text(), "one\n");
+    let o = s.run("nosuch 2>/dev/null; echo $?");
+    assert_eq!(o.text(), "127\n");
+    let o = s.run("echo hi > missing/x");
+    assert_eq!(o.text(), "bash: missing/x: No such file or directory\n");
+    assert_eq!(s.run("cat <<EOF\nx $HOME\nEOF").text(), "x /home/kai\n");
+}
+
+#[test]
+fn type_and_command_describe_names() {
+    let mut s = session();
+    s.run("greet() { echo hello; }; alias ll='ls -l'");
+    assert_eq!(
+        s.run("type cd if greet ll").text(),
+        "cd is a shell builtin\nif is a shell keyword\ngreet is a function\ngreet () \n{ \n    echo hello\n}\nll is aliased to `ls -l'\n"
+    );
+    assert_eq!(s.run("command -v cd greet ll").text(), "cd\ngreet\nalias ll='ls -l'\n");
+    assert_eq!(s.run("type nosuch").text(), "bash: type: nosuch: not found\n");
+}
+
+#[test]
+fn undo_restores_everything() {
+    let mut s = session();
+    let before = s.snapshot();
+    s.run("mkdir gone; cd gone; X=1; alias q=x");
+    s.restore(before);
+    assert_eq!(s.prompt(), "kai@laptop:~/Projects/example$ ");
+    assert_eq!(s.run("echo ${X:-unset}; [ -d gone ] || echo no-dir; alias q").text(), "unset\nno-dir\nbash: alias: q: not found\n");
+}
+
+#[test]
+fn limits_stop_runaway_input_with_a_message() {
+    let mut s = session();
+    let o = s.run("while true; do :; done");
+    assert!(o.text().contains("a limit of the simulation"), "{}", o.text());
+    let o = s.run("f() { f; }; f");
+    assert!(o.text().contains("a limit of the simulation"), "{}", o.text());
+    let o = s.run(&"x".repeat(100_000));
+    assert!(o.text().contains("command line too long"));
+    assert_eq!(s.run("echo still alive").text(), "still alive\n");
+}
+
+#[test]
+fn exit_ends_the_session() {
+    let mut s = session();
+    let o = s.run("exit 3");
+    assert!(o.exited);
+    assert_eq!(o.status, 3);
+    assert_eq!(o.text(), "exit\n");
+}
+
+#[test]
+fn absent_programs_get_a_notice_apart_from_the_output() {
+    let o = session().run("vim notes.txt");
+    assert_eq!(o.text(), "bash: vim: command not found\n");
+    assert_eq!(o.notices.len(), 1);
+    assert!(o.notices[0].contains("'vim' is not available in this simulation"));
+}
