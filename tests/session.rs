@@ -199,3 +199,12 @@ fn absent_programs_get_a_notice_apart_from_the_output() {
     assert_eq!(o.notices.len(), 1);
     assert!(o.notices[0].contains("'vim' is not available in this simulation"));
 }
+
+#[test]
+fn scripts_report_errors_with_their_line() {
+    let mut s = session();
+    let o = run(&mut s, &["printf 'echo start\\nnosuch\\ncd /nope\\n' > x.sh", "bash x.sh"]);
+    assert_eq!(o.text(), "start\nx.sh: line 2: nosuch: command not found\nx.sh: line 3: cd: /nope: No such file or directory\n");
+    let o = s.run("source x.sh");
+    assert_eq!(o.text(), "start\nbash: nosuch: command not found\nbash: cd: /nope: No such file or directory\n");
+}

@@ -8,7 +8,9 @@
 //! another command (`env cmd`) asks for it through [`Ctx::exec`].
 
 pub mod args;
+pub mod fmt;
 pub mod users;
+pub mod walk;
 
 mod basename;
 mod cat;
@@ -27,6 +29,7 @@ mod mkdir;
 mod mv;
 mod pwd;
 mod readlink;
+mod regex;
 mod rm;
 mod seq;
 mod sort;

@@ -1,4 +1,88 @@
-//! stub
+//! `which` (Debian's shell script `/usr/bin/which`): locate a command on `PATH`.
+//!
+//! For each name, prints the first `PATH` entry holding a regular file the user may execute
+//! (`-a`: every one). A name with a `/` is checked as it is. Nothing is printed for a name not
+//! found; the exit status is then 1 (2 for a bad option).
+
 use super::Ctx;
-/// stub
-pub fn main(_: &mut Ctx, _: &[String]) -> i32 { 0 }
+use crate::fs::{join_path, FileKind};
+
+/// Entry point of `which`.
+pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
+    let mut all = false;
+    let mut names = Vec::new();
+    let mut options_done = false;
+    for arg in argv.iter().skip(1) {
+        if !options_done && arg == "--" {
+            options_done = true;
+        } else if !options_done && arg.len() > 1 && arg.starts_with('-') {
+            for c in arg.chars().skip(1) {
+                if c == 'a' {
+                    all = true;
+                } else {
+                    ctx.err(format!("Illegal option -{c}\nUsage: /usr/bin/which [-a] args\n"));
+                    return 2;
+                }
+            }
+        } else {
+            options_done = true;
+            names.push(arg.clone());
+        }
+    }
+    let path = ctx.var("PATH").unwrap_or("").to_string();
+    let mut status = if names.is_empty() { 1 } else { 0 };
+    for name in &names {
+        let mut found = false;
+        if name.contains('/') {
+            if executable(ctx, name) {
+                ctx.out(format!("{name}\n"));
+                found = true;
+            }
+        } else {
+            for dir in path.split(':') {
+                let dir = if dir.is_empty() { "." } else { dir };
+                let candidate = join_path(dir, name);
+                if executable(ctx, &candidate) {
+                    ctx.out(format!("{candidate}\n"));
+                    found = true;
+                    if !all {
+                        break;
+                    }
+                }
+            }
+        }
+        if !found {
+            status = 1;
+        }
+    }
+    status
+}
+
+/// A regular file (following links) the user may execute.
+fn executable(ctx: &Ctx, path: &str) -> bool {
+    ctx.fs.stat(path).is_ok_and(|m| m.kind == FileKind::File) && ctx.fs.access(path, 1).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{run_for_test, test_machine};
+
+    #[test]
+    fn finds_commands() {
+        let (mut fs, env) = test_machine();
+        assert_eq!(run_for_test(&mut fs, &env, &["which", "ls"], b""), ("/usr/bin/ls\n".into(), String::new(), 0));
+        assert_eq!(run_for_test(&mut fs, &env, &["which", "-a", "ls"], b"").0, "/usr/bin/ls\n/bin/ls\n");
+        assert_eq!(run_for_test(&mut fs, &env, &["which", "nosuch"], b""), (String::new(), String::new(), 1));
+        assert_eq!(run_for_test(&mut fs, &env, &["which", "nosuch", "ls"], b"").0, "/usr/bin/ls\n");
+        assert_eq!(run_for_test(&mut fs, &env, &["which"], b"").2, 1);
+        assert_eq!(
+            run_for_test(&mut fs, &env, &["which", "-x"], b""),
+            (String::new(), "Illegal option -x\nUsage: /usr/bin/which [-a] args\n".into(), 2)
+        );
+        fs.set_cred(crate::fs::Cred::ROOT);
+        fs.write("/usr/bin/notexec", b"x").unwrap();
+        fs.set_cred(crate::fs::Cred { uid: 1000, gid: 1000 });
+        assert_eq!(run_for_test(&mut fs, &env, &["which", "notexec"], b"").2, 1);
+        assert_eq!(run_for_test(&mut fs, &env, &["which", "/usr/bin/ls"], b"").0, "/usr/bin/ls\n");
+    }
+}

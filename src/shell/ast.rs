@@ -69,6 +69,8 @@ pub struct SimpleCommand {
     pub words: Vec<Word>,
     /// Redirections, in the order written.
     pub redirects: Vec<Redirect>,
+    /// The line of the input it starts on (1-based), for a script's error messages.
+    pub line: u32,
 }
 
 /// One `pattern | pattern) body ;;` arm of a `case`.

@@ -59,12 +59,14 @@ pub(crate) struct Interp<'a> {
     /// The status of the last command substitution of the command being expanded (the status
     /// of a command that is only assignments).
     pub subst_status: Option<i32>,
+    /// The line of the script the running simple command is on (for error messages).
+    pub line: u32,
 }
 
 impl<'a> Interp<'a> {
     /// An interpreter at the top level.
     pub fn new(sh: &'a mut Shell, fs: &'a mut Fs, io: &'a mut Io, trace: &'a mut Vec<Event>) -> Interp<'a> {
-        Interp { sh, fs, io, trace, ctl: None, steps: 0, depth: 0, loops: 0, frames: 0, subst_status: None }
+        Interp { sh, fs, io, trace, ctl: None, steps: 0, depth: 0, loops: 0, frames: 0, subst_status: None, line: 0 }
     }
 
     /// Whether `exit` ran.
@@ -72,10 +74,14 @@ impl<'a> Interp<'a> {
         self.ctl == Some(Ctl::Exit)
     }
 
-    /// Prints `bash: MESSAGE` on standard error (the shell's own error prefix).
+    /// Prints an error of the shell on standard error: `bash: MESSAGE` interactively,
+    /// `SCRIPT: line N: MESSAGE` in a script.
     pub fn error(&mut self, message: impl std::fmt::Display) {
-        let prefix = if self.sh.interactive { "bash".to_string() } else { self.sh.arg0.clone() };
-        let text = format!("{prefix}: {message}\n");
+        let text = if self.sh.interactive {
+            format!("bash: {message}\n")
+        } else {
+            format!("{}: line {}: {message}\n", self.sh.arg0, self.line)
+        };
         self.io.write(2, text.as_bytes());
     }
 
@@ -119,7 +125,7 @@ impl<'a> Interp<'a> {
         let mut copy = self.sh.clone();
         let cwd = self.fs.cwd();
         let (steps, depth, loops, frames) = (self.steps, self.depth, self.loops, self.frames);
-        let mut child = Interp { sh: &mut copy, fs: self.fs, io: self.io, trace: self.trace, ctl: None, steps, depth, loops, frames, subst_status: None };
+        let mut child = Interp { sh: &mut copy, fs: self.fs, io: self.io, trace: self.trace, ctl: None, steps, depth, loops, frames, subst_status: None, line: self.line };
         let status = child.nested(|c| {
             f(c);
             c.sh.status
@@ -343,6 +349,7 @@ impl<'a> Interp<'a> {
 
     fn run_simple(&mut self, simple: &SimpleCommand) -> i32 {
         self.subst_status = None;
+        self.line = simple.line;
         let Some(argv) = self.expand_words(&simple.words) else { return self.sh.status };
         let mut assigned = Vec::new();
         for assignment in &simple.assignments {

@@ -1,0 +1,252 @@
+//! Helpers shared by several programs: mode strings as `drwxr-xr-x`, `ls -l` dates on the
+//! simulated clock, human-readable sizes as GNU's `human_readable` rounds them (up), allocated
+//! blocks, the standard `LS_COLORS` colours, and reading an operand that may be `-` (stdin).
+
+use super::Ctx;
+use crate::fs::{FileKind, FsError, Metadata};
+
+/// Reads a file operand whole; `-` reads the rest of standard input.
+pub fn read_operand(ctx: &mut Ctx, name: &str) -> Result<Vec<u8>, FsError> {
+    if name == "-" {
+        Ok(ctx.stdin())
+    } else {
+        ctx.fs.read(name).map(|data| data.to_vec())
+    }
+}
+
+/// Splits bytes into lines without their newlines; a last line without one still counts.
+pub fn split_lines(data: &[u8]) -> Vec<&[u8]> {
+    let mut lines: Vec<&[u8]> = data.split(|&b| b == b'\n').collect();
+    if data.ends_with(b"\n") || data.is_empty() {
+        lines.pop();
+    }
+    lines
+}
+
+/// The ten-character mode string of `ls -l`: type letter, then `rwx` triplets with set-id and
+/// sticky bits folded in (`s`/`S`, `t`/`T`).
+pub fn mode_string(meta: &Metadata) -> String {
+    let mut s = String::with_capacity(10);
+    s.push(match meta.kind {
+        FileKind::File => '-',
+        FileKind::Dir => 'd',
+        FileKind::Symlink => 'l',
+    });
+    let p = meta.perm;
+    let special = [(0o4000, 's', 'S'), (0o2000, 's', 'S'), (0o1000, 't', 'T')];
+    for (i, (bit, on, off)) in special.iter().enumerate() {
+        let shift = 6 - 3 * i as u32;
+        s.push(if p >> shift & 4 != 0 { 'r' } else { '-' });
+        s.push(if p >> shift & 2 != 0 { 'w' } else { '-' });
+        let x = p >> shift & 1 != 0;
+        s.push(match (p & bit != 0, x) {
+            (true, true) => *on,
+            (true, false) => *off,
+            (false, true) => 'x',
+            (false, false) => '-',
+        });
+    }
+    s
+}
+
+/// Abbreviated month names, as `%b` prints them in the C locale.
+const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/// Half of the average Gregorian year, in seconds: what GNU `ls` calls six months.
+const SIX_MONTHS: i64 = 31_556_952 / 2;
+
+/// A civil date and time in UTC: (year, month 1-12, day, hour, minute, second).
+pub fn civil(t: i64) -> (i64, u32, u32, u32, u32, u32) {
+    let days = t.div_euclid(86_400);
+    let secs = t.rem_euclid(86_400);
+    // Howard Hinnant's civil_from_days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day, (secs / 3600) as u32, (secs % 3600 / 60) as u32, (secs % 60) as u32)
+}
+
+/// The date column of `ls -l`: `%b %e %H:%M` for a time within six months before `now`,
+/// otherwise `%b %e  %Y`.
+pub fn ls_date(mtime: i64, now: i64) -> String {
+    let (year, month, day, hour, minute, _) = civil(mtime);
+    let name = MONTHS.get(month as usize - 1).copied().unwrap_or("???");
+    if mtime > now.saturating_sub(SIX_MONTHS) && mtime <= now {
+        format!("{name} {day:>2} {hour:02}:{minute:02}")
+    } else {
+        format!("{name} {day:>2}  {year}")
+    }
+}
+
+/// A size as `ls -h` prints it: powers of 1024 with suffixes `K M G T P E`, rounded up, one
+/// decimal below 10 (`4.1K`), none from 10 on (`10K`); below 1024 the plain number.
+pub fn human_size(n: u64) -> String {
+    if n < 1024 {
+        return n.to_string();
+    }
+    let n = u128::from(n);
+    let mut divisor: u128 = 1;
+    for unit in ['K', 'M', 'G', 'T', 'P', 'E'] {
+        divisor *= 1024;
+        let tenths = (n * 10).div_ceil(divisor);
+        if tenths < 100 {
+            return format!("{}.{}{unit}", tenths / 10, tenths % 10);
+        }
+        let whole = n.div_ceil(divisor);
+        if whole < 1024 {
+            return format!("{whole}{unit}");
+        }
+    }
+    n.to_string()
+}
+
+/// Allocated size in 1K blocks, as `ls -s` and `total` count it: files take whole 4K blocks,
+/// directories one, symbolic links none.
+pub fn blocks(meta: &Metadata) -> u64 {
+    match meta.kind {
+        FileKind::File => meta.size.div_ceil(4096) * 4,
+        FileKind::Dir => 4,
+        FileKind::Symlink => 0,
+    }
+}
+
+/// The colour reset sequence.
+pub const RESET: &str = "\x1b[0m";
+
+/// The SGR parameters `dircolors`' default database gives an entry, or `None` for a plain one.
+/// `target` is the metadata of what a symlink points to (`None` when it is dangling); it is
+/// ignored for other kinds.
+pub fn color_of(name: &str, meta: &Metadata, dangling: bool) -> Option<&'static str> {
+    match meta.kind {
+        FileKind::Dir => Some(match (meta.perm & 0o1000 != 0, meta.perm & 0o002 != 0) {
+            (true, true) => "30;42",
+            (false, true) => "34;42",
+            (true, false) => "37;44",
+            (false, false) => "01;34",
+        }),
+        FileKind::Symlink if dangling => Some("40;31;01"),
+        FileKind::Symlink => Some("01;36"),
+        FileKind::File if meta.perm & 0o4000 != 0 => Some("37;41"),
+        FileKind::File if meta.perm & 0o2000 != 0 => Some("30;43"),
+        FileKind::File if meta.perm & 0o111 != 0 => Some("01;32"),
+        FileKind::File => extension_color(name),
+    }
+}
+
+/// Archive suffixes `dircolors` paints bold red.
+const ARCHIVES: &[&str] = &[
+    "tar", "tgz", "arc", "arj", "taz", "lha", "lz4", "lzh", "lzma", "tlz", "txz", "tzo", "t7z", "zip", "z", "dz", "gz",
+    "lrz", "lz", "lzo", "xz", "zst", "tzst", "bz2", "bz", "tbz", "tbz2", "tz", "deb", "rpm", "jar", "war", "ear",
+    "sar", "rar", "alz", "ace", "zoo", "cpio", "7z", "rz", "cab", "wim", "swm", "dwm", "esd",
+];
+/// Image and video suffixes (bold magenta).
+const IMAGES: &[&str] = &[
+    "avif", "jpg", "jpeg", "mjpg", "mjpeg", "gif", "bmp", "pbm", "pgm", "ppm", "tga", "xbm", "xpm", "tif", "tiff",
+    "png", "svg", "svgz", "mng", "pcx", "mov", "mpg", "mpeg", "m2v", "mkv", "webm", "webp", "ogm", "mp4", "m4v",
+    "mp4v", "vob", "qt", "nuv", "wmv", "asf", "rm", "rmvb", "flc", "avi", "fli", "flv", "gl", "dl", "xcf", "xwd",
+    "yuv", "cgm", "emf", "ogv", "ogx",
+];
+/// Audio suffixes (cyan).
+const AUDIO: &[&str] =
+    &["aac", "au", "flac", "m4a", "mid", "midi", "mka", "mp3", "mpc", "ogg", "ra", "wav", "oga", "opus", "spx", "xspf"];
+/// Backup and temporary suffixes (grey).
+const BACKUPS: &[&str] = &[
+    "bak",
+    "old",
+    "orig",
+    "part",
+    "rej",
+    "swp",
+    "tmp",
+    "dpkg-dist",
+    "dpkg-old",
+    "ucf-dist",
+    "ucf-new",
+    "ucf-old",
+    "rpmnew",
+    "rpmorig",
+    "rpmsave",
+];
+
+/// The colour of a regular file by its name's suffix (case-insensitive, as `ls` matches).
+fn extension_color(name: &str) -> Option<&'static str> {
+    if name.ends_with('~') || name.ends_with('#') {
+        return Some("00;90");
+    }
+    let (_, ext) = name.rsplit_once('.')?;
+    let ext = ext.to_ascii_lowercase();
+    let table: [(&[&str], &'static str); 4] =
+        [(ARCHIVES, "01;31"), (IMAGES, "01;35"), (AUDIO, "00;36"), (BACKUPS, "00;90")];
+    table.iter().find(|(list, _)| list.contains(&ext.as_str())).map(|(_, c)| *c)
+}
+
+/// Display width of a name in terminal columns (one per character; good enough for the
+/// names of this machine).
+pub fn width(s: &str) -> usize {
+    s.chars().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta(kind: FileKind, perm: u32, size: u64) -> Metadata {
+        Metadata { ino: 2, kind, perm, nlink: 1, uid: 0, gid: 0, size, mtime: 0 }
+    }
+
+    #[test]
+    fn modes() {
+        assert_eq!(mode_string(&meta(FileKind::Dir, 0o755, 0)), "drwxr-xr-x");
+        assert_eq!(mode_string(&meta(FileKind::File, 0o644, 0)), "-rw-r--r--");
+        assert_eq!(mode_string(&meta(FileKind::Symlink, 0o777, 0)), "lrwxrwxrwx");
+        assert_eq!(mode_string(&meta(FileKind::Dir, 0o1777, 0)), "drwxrwxrwt");
+        assert_eq!(mode_string(&meta(FileKind::File, 0o4644, 0)), "-rwSr--r--");
+        assert_eq!(mode_string(&meta(FileKind::File, 0o2755, 0)), "-rwxr-sr-x");
+    }
+
+    #[test]
+    fn dates() {
+        // 2024-01-15 10:30 UTC.
+        let t = 1_705_314_600;
+        assert_eq!(civil(t), (2024, 1, 15, 10, 30, 0));
+        assert_eq!(ls_date(t, crate::fs::DEFAULT_EPOCH), "Jan 15  2024");
+        assert_eq!(ls_date(crate::fs::DEFAULT_EPOCH, crate::fs::DEFAULT_EPOCH), "Oct  7 09:00");
+        assert_eq!(ls_date(crate::fs::DEFAULT_EPOCH + 60, crate::fs::DEFAULT_EPOCH), "Oct  7  2024");
+        assert_eq!(civil(0), (1970, 1, 1, 0, 0, 0));
+        assert_eq!(civil(-1), (1969, 12, 31, 23, 59, 59));
+    }
+
+    #[test]
+    fn human_sizes() {
+        let cases = [
+            (0, "0"),
+            (1023, "1023"),
+            (1024, "1.0K"),
+            (4100, "4.1K"),
+            (4096, "4.0K"),
+            (10239, "10K"),
+            (10241, "11K"),
+            (1024 * 1023 + 1, "1.0M"),
+            (8192, "8.0K"),
+        ];
+        for (n, want) in cases {
+            assert_eq!(human_size(n), want, "{n}");
+        }
+    }
+
+    #[test]
+    fn colors() {
+        assert_eq!(color_of("x", &meta(FileKind::Dir, 0o755, 0), false), Some("01;34"));
+        assert_eq!(color_of("x", &meta(FileKind::Dir, 0o1777, 0), false), Some("30;42"));
+        assert_eq!(color_of("x", &meta(FileKind::Symlink, 0o777, 0), true), Some("40;31;01"));
+        assert_eq!(color_of("x.TAR", &meta(FileKind::File, 0o644, 0), false), Some("01;31"));
+        assert_eq!(color_of("x.py", &meta(FileKind::File, 0o644, 0), false), None);
+        assert_eq!(color_of("x.py", &meta(FileKind::File, 0o755, 0), false), Some("01;32"));
+    }
+}
