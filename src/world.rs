@@ -62,7 +62,7 @@ const SYSTEM: &[Entry] = &[
         ROOT,
         "root:x:0:0:root:/root:/bin/bash\nkai:x:1000:1000:Kai,,,:/home/kai:/bin/bash\n",
     ),
-    Entry::File("/etc/group", 0o644, ROOT, "root:x:0:\nsudo:x:27:kai\nkai:x:1000:\n"),
+    Entry::File("/etc/group", 0o644, ROOT, "root:x:0:\nkai:x:1000:\n"),
     Entry::File(
         "/etc/os-release",
         0o644,
