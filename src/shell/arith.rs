@@ -188,8 +188,7 @@ impl Parser<'_> {
             return self.power();
         }
         let mut left = self.binary(level + 1)?;
-        loop {
-            let Some(Tok::Op(op)) = self.peek() else { break };
+        while let Some(Tok::Op(op)) = self.peek() {
             let op = *op;
             if !LEVELS[level].contains(&op) {
                 break;

@@ -223,10 +223,7 @@ impl<'a> Interp<'a> {
         let status = match command {
             Command::Simple(simple) => self.run_simple(simple),
             Command::Compound(compound, redirects) => {
-                match self.with_redirects(redirects, |it| it.run_compound(compound)) {
-                    Some(status) => status,
-                    None => 1,
-                }
+                self.with_redirects(redirects, |it| it.run_compound(compound)).unwrap_or(1)
             }
             Command::FunctionDef { name, body } => {
                 self.sh.functions.insert(name.clone(), Rc::new((**body).clone()));
