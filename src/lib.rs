@@ -31,6 +31,8 @@ pub mod world;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
 
 pub use io::Stream;
 pub use session::{Outcome, Session};

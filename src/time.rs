@@ -43,19 +43,41 @@ pub fn civil(t: i64) -> Civil {
     }
 }
 
-/// Seconds since the epoch of a calendar date and time (UTC); `None` for impossible fields.
-pub fn timestamp(year: i64, month: u32, day: u32, hour: u32, minute: u32, second: u32) -> Option<i64> {
-    if !(1..=12).contains(&month) || !(1..=31).contains(&day) || hour > 23 || minute > 59 || second > 60 {
-        return None;
+/// Abbreviated month names, as `%b` prints them in the C locale.
+pub const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/// Abbreviated day names from Sunday, as `%a` prints them in the C locale.
+pub const DAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+
+/// The days in a month of a year.
+fn days_in_month(year: i64, month: i64) -> i64 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 31,
     }
-    let y = year - i64::from(month <= 2);
+}
+
+/// Days from 1970-01-01 to a date (proleptic Gregorian).
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
     let era = y.div_euclid(400);
-    let yoe = y.rem_euclid(400);
-    let m = i64::from(month);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let yoe = y - era * 400;
+    let doy = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era * 146_097 + doe - 719_468;
-    Some(days * 86_400 + i64::from(hour) * 3600 + i64::from(minute) * 60 + i64::from(second))
+    era * 146_097 + doe - 719_468
+}
+
+/// Seconds since the epoch of a calendar date and time (UTC); `None` when a field is out of
+/// range (the 31st of April, hour 24).
+pub fn timestamp(year: i64, month: i64, day: i64, hour: i64, minute: i64, second: i64) -> Option<i64> {
+    let valid = (1..=12).contains(&month)
+        && (1..=days_in_month(year, month)).contains(&day)
+        && (0..24).contains(&hour)
+        && (0..60).contains(&minute)
+        && (0..=60).contains(&second);
+    valid.then(|| days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second)
 }
 
 #[cfg(test)]
@@ -70,5 +92,10 @@ mod tests {
         assert_eq!(civil(0).year, 1970);
         assert_eq!(timestamp(2024, 2, 29, 12, 0, 0).map(|t| civil(t).day), Some(29));
         assert_eq!(timestamp(2024, 13, 1, 0, 0, 0), None);
+        assert_eq!(timestamp(2023, 2, 29, 0, 0, 0), None);
+        let c = civil(-1);
+        assert_eq!((c.year, c.month, c.day, c.hour, c.minute, c.second), (1969, 12, 31, 23, 59, 59));
+        let c = civil(1_705_314_600);
+        assert_eq!((c.year, c.month, c.day, c.hour, c.minute), (2024, 1, 15, 10, 30));
     }
 }

@@ -18,7 +18,7 @@ pub use resolve::Hop;
 pub use vfs_adapter::VfsAdapter;
 
 use im::{HashMap, OrdMap};
-use resolve::Lookup;
+use resolve::{Last, Lookup};
 use std::sync::Arc;
 
 /// An inode number.
@@ -308,16 +308,7 @@ impl Fs {
                 (FileKind::Dir, 4096, 2 + subdirs as u32)
             }
         };
-        Ok(Metadata {
-            ino,
-            kind,
-            perm: inode.perm,
-            nlink,
-            uid: inode.uid,
-            gid: inode.gid,
-            size,
-            mtime: inode.mtime,
-        })
+        Ok(Metadata { ino, kind, perm: inode.perm, nlink, uid: inode.uid, gid: inode.gid, size, mtime: inode.mtime })
     }
 
     /// Whether the path exists, following symlinks (a dangling link does not exist).
@@ -382,25 +373,22 @@ impl Fs {
 
     /// `realpath`: the canonical absolute path, every symlink followed (all must resolve).
     pub fn realpath(&self, path: &str) -> FsResult<String> {
-        let found = self.lookup(path, true, None)?;
-        let ino = found.ino.ok_or(FsError::NotFound)?;
-        if self.is_dir(ino) {
-            self.dir_path(ino)
-        } else {
-            Ok(join_path(&self.dir_path(found.parent)?, &found.name))
-        }
+        let found = self.lookup(path, Last::Follow, None)?;
+        found.ino.ok_or(FsError::NotFound)?;
+        self.found_path(&found)
     }
 
     /// Resolves a path to an inode, following the final symlink or not.
     pub fn resolve(&self, path: &str, follow: bool) -> FsResult<Ino> {
-        let found = self.lookup(path, follow, None)?;
+        let mode = if follow { Last::Follow } else { Last::NoFollow };
+        let found = self.lookup(path, mode, None)?;
         found.ino.ok_or(FsError::NotFound)
     }
 
     /// Resolves a path following every symlink, returning the inode and each hop taken.
     pub fn resolve_traced(&self, path: &str) -> (FsResult<Ino>, Vec<Hop>) {
         let mut hops = Vec::new();
-        let result = self.lookup(path, true, Some(&mut hops)).and_then(|f| f.ino.ok_or(FsError::NotFound));
+        let result = self.lookup(path, Last::Follow, Some(&mut hops)).and_then(|f| f.ino.ok_or(FsError::NotFound));
         (result, hops)
     }
 
@@ -437,17 +425,31 @@ impl Fs {
 
     /// `open` for writing: returns the inode of the (possibly created or emptied) regular file.
     /// A missing final component is created with mode `0666 & !umask` when `create` is set; a
-    /// dangling final symlink creates its target, as Linux does.
+    /// dangling final symlink creates its target, as Linux does (except with `exclusive`,
+    /// which never follows a final symlink). With `create`, a path ending in `/` is `EISDIR`.
     pub fn open_write(&mut self, path: &str, opts: OpenOptions) -> FsResult<Ino> {
-        let found = self.lookup(path, !opts.exclusive, None)?;
-        if let Some(ino) = found.ino {
-            if opts.create && opts.exclusive {
+        let mode = match (opts.create, opts.exclusive) {
+            (true, true) => Last::Parent,
+            (true, false) => Last::Create,
+            (false, _) => Last::Follow,
+        };
+        let found = self.lookup(path, mode, None)?;
+        if mode == Last::Parent {
+            if found.is_special() {
                 return Err(FsError::Exists);
             }
+            if found.trailing_slash {
+                return Err(FsError::IsDir);
+            }
+            if found.ino.is_some() {
+                return Err(FsError::Exists);
+            }
+        }
+        if let Some(ino) = found.ino {
             let inode = self.inode(ino)?;
             match inode.node {
                 Node::Dir(_) => return Err(FsError::IsDir),
-                Node::Symlink(_) => return Err(FsError::Exists),
+                Node::Symlink(_) => return Err(FsError::Loop),
                 Node::File(_) => {}
             }
             if !self.may(inode, 2) {
@@ -478,6 +480,13 @@ impl Fs {
         self.set_content(ino, content)
     }
 
+    /// Replaces the whole content of an open regular file by inode, as a write through a file
+    /// descriptor does: no permission check (the `open_write` that gave the inode made it), but
+    /// the size limits apply.
+    pub fn write_ino(&mut self, ino: Ino, data: &[u8]) -> FsResult<()> {
+        self.set_content(ino, data.to_vec())
+    }
+
     /// Replaces a file's whole content, creating it if missing (`open(O_CREAT|O_TRUNC)` + write).
     pub fn write(&mut self, path: &str, data: &[u8]) -> FsResult<Ino> {
         let ino = self.open_write(path, OpenOptions { create: true, exclusive: false, truncate: true })?;
@@ -485,14 +494,15 @@ impl Fs {
         Ok(ino)
     }
 
-    /// `mkdir`: creates a directory with `mode & !umask`.
+    /// `mkdir`: creates a directory with `mode & 0o1777 & !umask` (a trailing slash is fine; an
+    /// existing name, even a dangling symlink, is `EEXIST`).
     pub fn mkdir(&mut self, path: &str, mode: u32) -> FsResult<Ino> {
-        let found = self.lookup(path, false, None)?;
+        let found = self.lookup(path, Last::Parent, None)?;
         if found.ino.is_some() {
             return Err(FsError::Exists);
         }
         let dir = Dir { entries: OrdMap::new(), parent: found.parent, name: found.name.clone() };
-        self.add_entry(found.parent, &found.name, Node::Dir(dir), mode & 0o7777 & !self.umask)
+        self.add_entry(found.parent, &found.name, Node::Dir(dir), mode & 0o1777 & !self.umask)
     }
 
     /// `symlink(target, path)`: creates a symbolic link holding `target` (which need not exist).
@@ -500,7 +510,10 @@ impl Fs {
         if target.is_empty() {
             return Err(FsError::NotFound);
         }
-        let found = self.lookup(path, false, None)?;
+        if target.len() >= resolve::PATH_MAX {
+            return Err(FsError::NameTooLong);
+        }
+        let found = self.lookup(path, Last::Parent, None)?;
         if found.ino.is_some() {
             return Err(FsError::Exists);
         }
@@ -511,87 +524,126 @@ impl Fs {
     }
 
     /// `link(old, new)`: a second name for a regular file or symlink (`EPERM` for directories).
+    /// A final symlink in `old` is not followed, as on Linux.
     pub fn link(&mut self, old: &str, new: &str) -> FsResult<()> {
         let ino = self.resolve(old, false)?;
-        if self.is_dir(ino) {
-            return Err(FsError::NotPermitted);
-        }
-        let found = self.lookup(new, false, None)?;
+        let found = self.lookup(new, Last::Parent, None)?;
         if found.ino.is_some() {
             return Err(FsError::Exists);
         }
+        if found.trailing_slash {
+            return Err(FsError::NotFound);
+        }
         self.check_dir_writable(found.parent)?;
+        if self.is_dir(ino) {
+            return Err(FsError::NotPermitted);
+        }
         self.inode_mut(ino)?.nlink += 1;
         self.insert_entry(found.parent, &found.name, ino)?;
         self.note_change(found.parent, &found.name, Change::Created)
     }
 
-    /// `unlink`: removes a name of a file or symlink (`EISDIR` for a directory).
+    /// `unlink`: removes a name of a file or symlink (`EISDIR` for a directory). A final
+    /// symlink is removed, never followed, even with a trailing slash (`ENOTDIR` then). Needs
+    /// write and search permission on the directory, and in a sticky one (`/tmp`) to own the
+    /// file or the directory (`EPERM`).
     pub fn unlink(&mut self, path: &str) -> FsResult<()> {
-        let found = self.lookup(path, false, None)?;
+        let found = self.lookup(path, Last::Parent, None)?;
+        if found.is_special() {
+            return Err(FsError::IsDir);
+        }
         let ino = found.ino.ok_or(FsError::NotFound)?;
+        if found.trailing_slash {
+            return Err(if self.is_dir(ino) { FsError::IsDir } else { FsError::NotDir });
+        }
+        self.check_dir_writable(found.parent)?;
+        self.check_sticky(found.parent, ino)?;
         if self.is_dir(ino) {
             return Err(FsError::IsDir);
         }
-        self.check_dir_writable(found.parent)?;
         self.note_change(found.parent, &found.name, Change::Removed)?;
         self.remove_entry(found.parent, &found.name)?;
         self.drop_link(ino);
         Ok(())
     }
 
-    /// `rmdir`: removes an empty directory.
+    /// `rmdir`: removes an empty directory (`.` is `EINVAL`, `..` is `ENOTEMPTY`, `/` is
+    /// `EBUSY`; a symlink to a directory is `ENOTDIR`). Permissions as for `unlink`.
     pub fn rmdir(&mut self, path: &str) -> FsResult<()> {
-        let found = self.lookup(path, false, None)?;
+        let found = self.lookup(path, Last::Parent, None)?;
+        match found.name.as_str() {
+            "." => return Err(FsError::Invalid),
+            ".." => return Err(FsError::NotEmpty),
+            "/" => return Err(FsError::Busy),
+            _ => {}
+        }
         let ino = found.ino.ok_or(FsError::NotFound)?;
-        let Node::Dir(dir) = &self.inode(ino)?.node else { return Err(FsError::NotDir) };
-        if found.name == "." {
-            return Err(FsError::Invalid);
+        self.check_dir_writable(found.parent)?;
+        self.check_sticky(found.parent, ino)?;
+        if !self.is_dir(ino) {
+            return Err(FsError::NotDir);
         }
         if ino == ROOT {
             return Err(FsError::Busy);
         }
-        if !dir.entries.is_empty() || found.name == ".." {
+        if !self.dir_is_empty(ino) {
             return Err(FsError::NotEmpty);
         }
-        self.check_dir_writable(found.parent)?;
         self.note_change(found.parent, &found.name, Change::Removed)?;
         self.remove_entry(found.parent, &found.name)?;
         self.free(ino);
         Ok(())
     }
 
-    /// `rename(old, new)`: moves a name in O(1); a directory keeps its inodes and content.
+    /// `rename(old, new)`: moves a name in O(1); a directory keeps its inode and content.
+    /// Errors come in Linux's order: lookups of both parents, `EBUSY` for `.`/`..`/`/`,
+    /// `ENOENT`, `ENOTDIR` for a trailing slash on a non-directory, `EINVAL` for a move into
+    /// its own subtree, `ENOTEMPTY` for a target that contains the source, then (unless both
+    /// names are the same inode, a no-op) permissions (both directories writable, the sticky
+    /// rule for the source and a replaced target, write permission on a directory that changes
+    /// parent), kind mismatches (`ENOTDIR`, `EISDIR`) and a non-empty target directory.
     pub fn rename(&mut self, old: &str, new: &str) -> FsResult<()> {
-        let from = self.lookup(old, false, None)?;
+        let from = self.lookup(old, Last::Parent, None)?;
+        let to = self.lookup(new, Last::Parent, None)?;
+        if from.is_special() || to.is_special() {
+            return Err(FsError::Busy);
+        }
         let ino = from.ino.ok_or(FsError::NotFound)?;
-        if from.name == "." || from.name == ".." || ino == ROOT {
-            return Err(FsError::Busy);
-        }
-        let to = self.lookup(new, false, None)?;
-        if to.name == "." || to.name == ".." {
-            return Err(FsError::Busy);
-        }
         let moving_dir = self.is_dir(ino);
-        if to.trailing_slash && !moving_dir {
+        if !moving_dir && (from.trailing_slash || to.trailing_slash) {
             return Err(FsError::NotDir);
-        }
-        if let Some(existing) = to.ino {
-            if existing == ino {
-                return Ok(());
-            }
-            match (moving_dir, self.is_dir(existing)) {
-                (true, false) => return Err(FsError::NotDir),
-                (false, true) => return Err(FsError::IsDir),
-                (true, true) if !self.dir_is_empty(existing) => return Err(FsError::NotEmpty),
-                _ => {}
-            }
         }
         if moving_dir && self.is_within(to.parent, ino) {
             return Err(FsError::Invalid);
         }
+        if let Some(existing) = to.ino {
+            if existing != ino && self.is_dir(existing) && self.is_within(from.parent, existing) {
+                return Err(FsError::NotEmpty);
+            }
+            if existing == ino {
+                return Ok(());
+            }
+        }
         self.check_dir_writable(from.parent)?;
+        self.check_sticky(from.parent, ino)?;
         self.check_dir_writable(to.parent)?;
+        if let Some(existing) = to.ino {
+            self.check_sticky(to.parent, existing)?;
+            match (moving_dir, self.is_dir(existing)) {
+                (true, false) => return Err(FsError::NotDir),
+                (false, true) => return Err(FsError::IsDir),
+                _ => {}
+            }
+        }
+        if moving_dir && from.parent != to.parent && !self.may(self.inode(ino)?, 2) {
+            // Moving a directory to another parent rewrites its `..`.
+            return Err(FsError::AccessDenied);
+        }
+        if let Some(existing) = to.ino {
+            if moving_dir && !self.dir_is_empty(existing) {
+                return Err(FsError::NotEmpty);
+            }
+        }
         self.note_change(from.parent, &from.name, Change::Removed)?;
         if let Some(existing) = to.ino {
             self.remove_entry(to.parent, &to.name)?;
@@ -606,39 +658,62 @@ impl Fs {
         self.note_change(to.parent, &to.name, Change::Created)
     }
 
-    /// `chmod`: sets permission bits, following symlinks; only the owner or root may.
+    /// `chmod`: sets permission bits, following symlinks; only the owner or root may (and a
+    /// non-root owner outside the file's group cannot set set-group-ID).
     pub fn chmod(&mut self, path: &str, mode: u32) -> FsResult<()> {
-        let found = self.lookup(path, true, None)?;
+        let found = self.lookup(path, Last::Follow, None)?;
         let ino = found.ino.ok_or(FsError::NotFound)?;
         let cred = self.cred;
         let inode = self.inode_mut(ino)?;
         if cred.uid != 0 && cred.uid != inode.uid {
             return Err(FsError::NotPermitted);
         }
-        inode.perm = mode & 0o7777;
-        self.note_change(found.parent, &found.name, Change::Modified)
+        let mut mode = mode & 0o7777;
+        if cred.uid != 0 && cred.gid != inode.gid {
+            // Linux drops set-group-ID for a caller outside the file's group.
+            mode &= !0o2000;
+        }
+        inode.perm = mode;
+        self.note_found(&found, Change::Modified)
     }
 
-    /// `lchown`: sets owner and group of the path itself; root only.
+    /// `lchown`: sets owner and group of the path itself (a final symlink is not followed).
+    /// Root may set anything; the owner may only change the group, to its own (`EPERM`
+    /// otherwise). As on Linux, changing the owner of a non-directory clears its set-user-ID
+    /// bit, and its set-group-ID bit if it is group-executable.
     pub fn chown(&mut self, path: &str, uid: u32, gid: u32) -> FsResult<()> {
-        if self.cred.uid != 0 {
+        let ino = self.resolve(path, false)?;
+        let cred = self.cred;
+        let inode = self.inode_mut(ino)?;
+        let owner_regroups = cred.uid == inode.uid && uid == inode.uid && (gid == inode.gid || gid == cred.gid);
+        if cred.uid != 0 && !owner_regroups {
             return Err(FsError::NotPermitted);
         }
-        let ino = self.resolve(path, false)?;
-        let inode = self.inode_mut(ino)?;
         inode.uid = uid;
         inode.gid = gid;
+        if !matches!(inode.node, Node::Dir(_)) {
+            inode.perm &= !0o4000;
+            if inode.perm & 0o010 != 0 {
+                inode.perm &= !0o2000;
+            }
+        }
         Ok(())
     }
 
-    /// `utimensat`: sets the modification time (following symlinks); the owner, root, or anyone
-    /// who may write the file may set it to now.
+    /// `utimensat`: sets the modification time (following symlinks). Root and the owner may
+    /// set any time; anyone else only the current time (`mtime == now()`, as `touch` does),
+    /// and only with write permission: `EPERM` for another time, `EACCES` without the bit.
     pub fn set_mtime(&mut self, path: &str, mtime: i64) -> FsResult<()> {
         let ino = self.resolve(path, true)?;
         let cred = self.cred;
         let inode = self.inode(ino)?;
-        if cred.uid != 0 && cred.uid != inode.uid && !self.may(inode, 2) {
-            return Err(FsError::AccessDenied);
+        if cred.uid != 0 && cred.uid != inode.uid {
+            if mtime != self.now {
+                return Err(FsError::NotPermitted);
+            }
+            if !self.may(inode, 2) {
+                return Err(FsError::AccessDenied);
+            }
         }
         self.inode_mut(ino)?.mtime = mtime;
         Ok(())
@@ -654,8 +729,28 @@ impl Fs {
 
     // ----- internals -----
 
-    fn lookup(&self, path: &str, follow: bool, hops: Option<&mut Vec<Hop>>) -> FsResult<Lookup> {
-        resolve::lookup(self, path, follow, hops)
+    fn lookup(&self, path: &str, mode: Last, hops: Option<&mut Vec<Hop>>) -> FsResult<Lookup> {
+        resolve::lookup(self, path, mode, hops)
+    }
+
+    /// The canonical absolute path of what a lookup found (a directory's own path, so that
+    /// `a/..` or `.` name the directory, not `a/..`).
+    fn found_path(&self, found: &Lookup) -> FsResult<String> {
+        match found.ino {
+            Some(ino) if self.is_dir(ino) => self.dir_path(ino),
+            _ => Ok(join_path(&self.dir_path(found.parent)?, &found.name)),
+        }
+    }
+
+    /// Records a change to what a lookup found.
+    fn note_found(&mut self, found: &Lookup, make: fn(String) -> Change) -> FsResult<()> {
+        if self.journal.len() >= MAX_JOURNAL {
+            self.journal_dropped += 1;
+            return Ok(());
+        }
+        let path = self.found_path(found)?;
+        self.journal.push(make(path));
+        Ok(())
     }
 
     fn is_dir(&self, ino: Ino) -> bool {
@@ -704,6 +799,18 @@ impl Fs {
         }
     }
 
+    /// The sticky-directory rule (`/tmp`): in a directory with `0o1000`, only root, the
+    /// directory's owner and the entry's owner may remove or replace the entry (`EPERM`).
+    fn check_sticky(&self, dir: Ino, victim: Ino) -> FsResult<()> {
+        let uid = self.cred.uid;
+        let dir = self.inode(dir)?;
+        if uid == 0 || dir.perm & 0o1000 == 0 || dir.uid == uid || self.inode(victim)?.uid == uid {
+            Ok(())
+        } else {
+            Err(FsError::NotPermitted)
+        }
+    }
+
     fn inode_mut(&mut self, ino: Ino) -> FsResult<&mut Inode> {
         self.inodes.get_mut(&ino).ok_or(FsError::NotFound)
     }
@@ -730,10 +837,10 @@ impl Fs {
 
     /// Creates a new inode and links it into `dir` under `name`.
     fn add_entry(&mut self, dir: Ino, name: &str, node: Node, perm: u32) -> FsResult<Ino> {
+        self.check_dir_writable(dir)?;
         if self.inodes.len() >= self.limits.max_inodes {
             return Err(FsError::NoSpace);
         }
-        self.check_dir_writable(dir)?;
         let ino = self.next_ino;
         self.next_ino += 1;
         let inode = Inode { node, perm, uid: self.cred.uid, gid: self.cred.gid, mtime: self.now, nlink: 1 };

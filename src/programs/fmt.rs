@@ -49,34 +49,14 @@ pub fn mode_string(meta: &Metadata) -> String {
     s
 }
 
-/// Abbreviated month names, as `%b` prints them in the C locale.
-const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
 /// Half of the average Gregorian year, in seconds: what GNU `ls` calls six months.
 const SIX_MONTHS: i64 = 31_556_952 / 2;
-
-/// A civil date and time in UTC: (year, month 1-12, day, hour, minute, second).
-pub fn civil(t: i64) -> (i64, u32, u32, u32, u32, u32) {
-    let days = t.div_euclid(86_400);
-    let secs = t.rem_euclid(86_400);
-    // Howard Hinnant's civil_from_days.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day, (secs / 3600) as u32, (secs % 3600 / 60) as u32, (secs % 60) as u32)
-}
 
 /// The date column of `ls -l`: `%b %e %H:%M` for a time within six months before `now`,
 /// otherwise `%b %e  %Y`.
 pub fn ls_date(mtime: i64, now: i64) -> String {
-    let (year, month, day, hour, minute, _) = civil(mtime);
-    let name = MONTHS.get(month as usize - 1).copied().unwrap_or("???");
+    let crate::time::Civil { year, month, day, hour, minute, .. } = crate::time::civil(mtime);
+    let name = crate::time::MONTHS.get(month as usize - 1).copied().unwrap_or("???");
     if mtime > now.saturating_sub(SIX_MONTHS) && mtime <= now {
         format!("{name} {day:>2} {hour:02}:{minute:02}")
     } else {
@@ -214,12 +194,9 @@ mod tests {
     fn dates() {
         // 2024-01-15 10:30 UTC.
         let t = 1_705_314_600;
-        assert_eq!(civil(t), (2024, 1, 15, 10, 30, 0));
         assert_eq!(ls_date(t, crate::fs::DEFAULT_EPOCH), "Jan 15  2024");
         assert_eq!(ls_date(crate::fs::DEFAULT_EPOCH, crate::fs::DEFAULT_EPOCH), "Oct  7 09:00");
         assert_eq!(ls_date(crate::fs::DEFAULT_EPOCH + 60, crate::fs::DEFAULT_EPOCH), "Oct  7  2024");
-        assert_eq!(civil(0), (1970, 1, 1, 0, 0, 0));
-        assert_eq!(civil(-1), (1969, 12, 31, 23, 59, 59));
     }
 
     #[test]

@@ -24,36 +24,6 @@ const SPEC: Spec = Spec {
     ],
 };
 
-/// Days from 1970-01-01 to the given civil date (proleptic Gregorian).
-fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (month + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-fn days_in_month(year: i64, month: i64) -> i64 {
-    match month {
-        4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        _ => 31,
-    }
-}
-
-/// Seconds since the epoch of a UTC date and time, if every field is in range.
-fn timestamp(year: i64, month: i64, day: i64, hour: i64, minute: i64, second: i64) -> Option<i64> {
-    let valid = (1..=12).contains(&month)
-        && (1..=days_in_month(year, month)).contains(&day)
-        && (0..24).contains(&hour)
-        && (0..60).contains(&minute)
-        && (0..=60).contains(&second);
-    valid.then(|| days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second)
-}
-
 fn number(text: &str) -> Option<i64> {
     if text.is_empty() || text.len() > 9 || !text.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -97,7 +67,7 @@ pub fn parse_date(text: &str) -> Option<i64> {
             }
         }
     };
-    timestamp(year, month, day, hour, minute, second)
+    crate::time::timestamp(year, month, day, hour, minute, second)
 }
 
 /// Parses `-t [[CC]YY]MMDDhhmm[.ss]`; a year left out is the current one.
@@ -120,19 +90,12 @@ fn parse_stamp(text: &str, now: i64) -> Option<i64> {
         12 => (main.get(0..4).and_then(number)?, 4),
         _ => return None,
     };
-    timestamp(year, field(rest)?, field(rest + 2)?, field(rest + 4)?, field(rest + 6)?, seconds)
+    crate::time::timestamp(year, field(rest)?, field(rest + 2)?, field(rest + 4)?, field(rest + 6)?, seconds)
 }
 
 /// The UTC year of a timestamp.
 fn current_year(now: i64) -> i64 {
-    let mut year = 1970 + now.div_euclid(31_556_952);
-    while days_from_civil(year, 1, 1) * 86_400 > now {
-        year -= 1;
-    }
-    while days_from_civil(year + 1, 1, 1) * 86_400 <= now {
-        year += 1;
-    }
-    year
+    crate::time::civil(now).year
 }
 
 /// Entry point of `touch`.

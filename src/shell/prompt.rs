@@ -97,8 +97,7 @@ pub fn tilde_home(path: &str, home: &str) -> String {
 /// Formats the simulated time (UTC) with the few `strftime` fields prompts use.
 fn clock(t: i64, format: &str) -> String {
     let crate::time::Civil { month: mo, day: d, hour: h, minute: mi, second: s, weekday: wd, .. } = crate::time::civil(t);
-    const DAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    use crate::time::{DAYS, MONTHS};
     let h12 = if h % 12 == 0 { 12 } else { h % 12 };
     format
         .replace("%H", &format!("{h:02}"))

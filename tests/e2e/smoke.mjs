@@ -1,0 +1,88 @@
+// Smoke test of the built page in headless Chromium (Debian's /usr/bin/chromium; Playwright never
+// downloads a browser here).
+//
+//   node tests/e2e/smoke.mjs URL [SCREENSHOT.png]
+//
+// Opens URL, waits for the prompt, runs `echo hello` and checks that `hello` is printed, runs an
+// unknown command and checks that stderr is shown, and saves light and dark screenshots.
+// scripts/test serves dist/ and runs this; playwright-core comes from tools/node_modules.
+
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const toolsDir = process.env.VENVLAB_TOOLS ?? fileURLToPath(new URL('../../tools/', import.meta.url));
+const { chromium } = createRequire(toolsDir + '/')('playwright-core');
+
+const [url, screenshot = 'target/screenshot.png'] = process.argv.slice(2);
+if (!url) {
+  console.error('usage: node tests/e2e/smoke.mjs URL [SCREENSHOT.png]');
+  process.exit(2);
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  ],
+});
+
+const problems = [];
+let failed = false;
+try {
+  for (const colorScheme of ['light', 'dark']) {
+    const page = await browser.newPage({ viewport: { width: 900, height: 540 }, colorScheme });
+    page.setDefaultTimeout(20_000);
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    });
+    page.on('response', (response) => {
+      if (response.status() >= 400) problems.push(`HTTP ${response.status()} for ${response.url()}`);
+    });
+
+    // Record when the input first appears (the app's first render).
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.getElementById('command')) {
+          window.venvlabReadyMs = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(url);
+    const input = page.getByLabel(/\$\s*$/);
+    await input.waitFor();
+    const firstRender = await page.evaluate(() => Math.round(window.venvlabReadyMs));
+    const prompt = await page.locator('label[for="command"]').evaluate((label) => label.lastChild.textContent);
+    check(await input.evaluate((el) => el === document.activeElement), 'the input has the focus');
+
+    await input.pressSequentially('echo hello');
+    await input.press('Enter');
+    const stdout = page.locator('.transcript .stdout', { hasText: /^hello\s*$/ });
+    await stdout.first().waitFor();
+    check((await page.locator('.transcript').innerText()).includes('echo hello'), 'the command is in the transcript');
+    check(await input.evaluate((el) => el === document.activeElement && el.value === ''), 'the input is empty and focused');
+
+    await input.pressSequentially('no-such-command');
+    await input.press('Enter');
+    await page.locator('.transcript .stderr').first().waitFor();
+
+    const file = colorScheme === 'light' ? screenshot : screenshot.replace(/(\.png)?$/, '-dark.png');
+    await page.screenshot({ path: file });
+    console.log(`ok: ${colorScheme}: prompt "${prompt}" rendered ${firstRender} ms after navigation; echo hello printed hello; stderr shown; ${file}`);
+    await page.close();
+  }
+} catch (error) {
+  failed = true;
+  console.error(`FAILED: ${error.message}`);
+} finally {
+  await browser.close();
+}
+
+for (const problem of problems) console.error(problem);
+if (failed || problems.length > 0) process.exit(1);
+
+function check(condition, what) {
+  if (!condition) throw new Error(`expected: ${what}`);
+}
