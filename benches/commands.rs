@@ -1,1 +1,57 @@
-fn main() {}
+//! Benchmarks of the session: one typical command, a 100-command script, and a snapshot.
+//! Run with `cargo bench --bench commands`; the figures go in closing notes, never in tests.
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use std::hint::black_box;
+use venvlab::session::Session;
+
+/// The 100-command script: file work, PATH lookups, expansions and pipes, as a lesson would do.
+fn script() -> Vec<String> {
+    let base = [
+        "mkdir -p a/b/c",
+        "touch a/b/c/file.txt",
+        "ls -la",
+        "cd a/b",
+        "pwd",
+        "cd -",
+        "echo $PATH | tr : '\\n'",
+        "which python3",
+        "type ls",
+        "ln -sf a/b/c/file.txt shortcut",
+        "ls -l shortcut",
+        "readlink -f shortcut",
+        "cat main.py | wc -l",
+        "grep -rn numpy .",
+        "tree -L 2 a",
+        "echo hello > note.txt",
+        "cat note.txt",
+        "for i in 1 2 3; do echo $i; done",
+        "x=$(ls | wc -l); echo $x",
+        "rm -r a shortcut note.txt",
+    ];
+    base.iter().cycle().take(100).map(|s| s.to_string()).collect()
+}
+
+fn benches(c: &mut Criterion) {
+    let fresh = || Session::with_world(venvlab::world::default_world(), false, 80);
+    let mut session = fresh();
+    c.bench_function("typical command: ls -la", |b| b.iter(|| black_box(session.run("ls -la"))));
+    c.bench_function("typical command: which python3", |b| b.iter(|| black_box(session.run("which python3"))));
+    let lines = script();
+    c.bench_function("100-command script", |b| {
+        b.iter_batched(
+            fresh,
+            |mut s| {
+                for line in &lines {
+                    black_box(s.run(line));
+                }
+            },
+            criterion::BatchSize::LargeInput,
+        )
+    });
+    c.bench_function("snapshot", |b| b.iter(|| black_box(session.snapshot())));
+    c.bench_function("new session (default world)", |b| b.iter(|| black_box(fresh())));
+}
+
+criterion_group!(all, benches);
+criterion_main!(all);
