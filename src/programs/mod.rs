@@ -34,6 +34,7 @@ mod rm;
 mod seq;
 mod sort;
 mod touch;
+mod tr;
 mod tree;
 mod uname;
 mod wc;
@@ -134,6 +135,7 @@ pub const REGISTRY: &[(&str, Main)] = &[
     ("sort", sort::main),
     ("tail", head::tail),
     ("touch", touch::main),
+    ("tr", tr::main),
     ("tree", tree::main),
     ("uname", uname::main),
     ("wc", wc::main),
