@@ -63,6 +63,10 @@ impl Interp<'_> {
     pub fn run_external(&mut self, argv: Vec<String>, env: Env) -> i32 {
         let name = argv[0].clone();
         let path_var = env.get("PATH").cloned();
+        if path_var.as_deref() == Some("") {
+            // bash with PATH set but empty runs the name as a path relative to the directory.
+            return self.exec_file(&name, argv, env);
+        }
         let Some(path) = self.find_in_path(&name, path_var.as_deref(), true) else {
             self.error(format_args!("{name}: command not found"));
             return 127;

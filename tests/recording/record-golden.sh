@@ -1,0 +1,21 @@
+#!/bin/bash
+# record-golden.sh NAME: records tests/golden/NAME.sh in real bash as kai on host laptop
+# (record-as-kai.sh; needs root and /work/shared/golden/real-world/setup.sh run once) and writes
+# the normalised screen to tests/golden/NAME.out. Keep each typed line under 78 columns with the
+# prompt: past that, readline with TERM=dumb redraws the line and the recording shows it twice.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+golden="$here/../golden"
+raw=$(mktemp); trap 'rm -f "$raw"' EXIT
+bash "$here/record-as-kai.sh" "$golden/$1.sh" > "$raw" 2>&1
+python3 - "$here" "$golden/$1.sh" "$raw" "$golden/$1.out" <<'PY'
+import sys
+sys.path.insert(0, sys.argv[1])
+import compare
+commands = [l for l in open(sys.argv[2]).read().splitlines() if l.strip()]
+lines = compare.normalise(open(sys.argv[3], encoding="utf-8", errors="replace").read(), commands)
+while lines and lines[-1] == "":
+    lines.pop()
+open(sys.argv[4], "w").write("\n".join(lines) + "\n")
+PY
+echo "wrote $golden/$1.out"
