@@ -208,3 +208,21 @@ fn scripts_report_errors_with_their_line() {
     let o = s.run("source x.sh");
     assert_eq!(o.text(), "start\nbash: nosuch: command not found\nbash: cd: /nope: No such file or directory\n");
 }
+
+#[test]
+fn outcome_events_list_the_files_changed() {
+    use venvlab::trace::Event;
+    let mut s = session();
+    let o = s.run("echo a > note.txt");
+    assert!(o.events.contains(&Event::Created("/home/kai/Projects/example/note.txt".into())), "{:?}", o.events);
+    let o = s.run("echo b >> note.txt");
+    assert!(o.events.contains(&Event::Modified("/home/kai/Projects/example/note.txt".into())), "{:?}", o.events);
+    let o = s.run("rm note.txt");
+    assert!(o.events.contains(&Event::Removed("/home/kai/Projects/example/note.txt".into())), "{:?}", o.events);
+    let o = s.run("which python3");
+    let searched = o.events.iter().find_map(|e| match e {
+        Event::Lookup { name, searched, .. } if name == "which" => Some(searched.clone()),
+        _ => None,
+    });
+    assert_eq!(searched.map(|s| s.len()), Some(7), "shims, pyenv/bin, .local/bin, local/sbin, local/bin, sbin, bin");
+}

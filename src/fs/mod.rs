@@ -483,6 +483,13 @@ impl Fs {
     /// Replaces the whole content of an open regular file by inode, as a write through a file
     /// descriptor does: no permission check (the `open_write` that gave the inode made it), but
     /// the size limits apply.
+    /// Records in the journal that the file at `path` changed (for writes made by inode).
+    pub fn note_modified(&mut self, path: &str) -> FsResult<()> {
+        let found = self.lookup(path, Last::Follow, None)?;
+        self.note_change(found.parent, &found.name, Change::Modified)
+    }
+
+    /// Replaces the content of a regular file by inode.
     pub fn write_ino(&mut self, ino: Ino, data: &[u8]) -> FsResult<()> {
         self.set_content(ino, data.to_vec())
     }

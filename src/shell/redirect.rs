@@ -39,10 +39,18 @@ impl Interp<'_> {
             }
         }
         let result = ok.then(|| f(self));
-        for file in files {
+        for (file, appended_to) in files {
             let data = self.io.take_buffer(file.buffer);
-            if !data.is_empty() {
-                if let Err(e) = self.fs.append(file.ino, &data) {
+            if data.is_empty() {
+                continue;
+            }
+            match self.fs.append(file.ino, &data) {
+                Ok(()) => {
+                    if let Some(path) = appended_to {
+                        let _ = self.fs.note_modified(&path);
+                    }
+                }
+                Err(e) => {
                     self.io.stdout = saved.stdout;
                     self.io.stderr = saved.stderr;
                     self.error(format_args!("write error: {e}"));
@@ -58,7 +66,9 @@ impl Interp<'_> {
         result
     }
 
-    fn apply(&mut self, redirect: &Redirect, files: &mut Vec<PendingFile>) -> bool {
+    /// Applies one redirection; files it opens are added to `files`, with their path when
+    /// appended to (an existing file whose change the journal has not seen yet).
+    fn apply(&mut self, redirect: &Redirect, files: &mut Vec<(PendingFile, Option<String>)>) -> bool {
         let raw = redirect.target.as_str();
         match redirect.op {
             RedirOp::HereDoc { expand } => {
@@ -87,7 +97,7 @@ impl Interp<'_> {
                         let sink = match self.open_write(&path, append) {
                             Ok(Opened::Device(sink)) => sink,
                             Ok(Opened::File(file)) => {
-                                files.push(file);
+                                files.push((file, append.then(|| path.clone())));
                                 Sink::Buffer(file.buffer)
                             }
                             Err(e) => return self.fail(&path, e),
