@@ -240,9 +240,7 @@ impl Interp<'_> {
                 child.status
             })
             .unwrap_or(1);
-        if let Ok(path) = self.fs.dir_path(cwd) {
-            let _ = self.fs.chdir(&path);
-        }
+        self.restore_cwd(cwd);
         status
     }
 }

@@ -109,7 +109,7 @@ pub(crate) fn source(it: &mut Interp, argv: &[String]) -> i32 {
     let args: Vec<String> = argv[2..].to_vec();
     let saved = (!args.is_empty()).then(|| std::mem::replace(&mut it.sh.positional, args));
     it.frames += 1;
-    let status = it.nested(|it| it.run_source_text(&text)).unwrap_or(1);
+    it.nested(|it| it.run_source_text(&text));
     it.frames -= 1;
     if let Some(saved) = saved {
         it.sh.positional = saved;
@@ -117,6 +117,5 @@ pub(crate) fn source(it: &mut Interp, argv: &[String]) -> i32 {
     if it.ctl == Some(Ctl::Return) {
         it.ctl = None;
     }
-    let _ = status;
     it.sh.status
 }
