@@ -5,6 +5,8 @@
 //! prefix, options and operands may be mixed, and `--` ends the options. Errors come back worded
 //! as GNU tools print them, `Try 'PROG --help'` line included.
 
+use super::Ctx;
+
 /// The options a program accepts.
 #[derive(Debug, Clone, Copy)]
 pub struct Spec<'a> {
@@ -38,6 +40,11 @@ impl Parsed {
     pub fn value(&self, key: &str) -> Option<&str> {
         self.opts.iter().rev().find(|(k, _)| k == key).and_then(|(_, v)| v.as_deref())
     }
+
+    /// Which of these keys was given last (the one that wins, as `-f` against `-i`).
+    pub fn last_of(&self, keys: &[&str]) -> Option<&str> {
+        self.opts.iter().rev().map(|(k, _)| k.as_str()).find(|k| keys.contains(k))
+    }
 }
 
 /// Parses `args` (without `argv[0]`). On error, returns the message lines to print on stderr.
@@ -61,8 +68,8 @@ pub fn parse(spec: &Spec, args: &[String]) -> Result<Parsed, String> {
             let (full, key, takes) = match (exact, candidates.as_slice()) {
                 (Some(found), _) => *found,
                 (None, [one]) => **one,
-                (None, []) => return Err(usage(spec, &format!("unrecognized option '--{name}'"))),
-                (None, _) => return Err(usage(spec, &format!("option '--{name}' is ambiguous"))),
+                (None, []) => return Err(usage(spec.prog, &format!("unrecognized option '--{name}'"))),
+                (None, _) => return Err(usage(spec.prog, &format!("option '--{name}' is ambiguous"))),
             };
             let value = match (takes, inline) {
                 (true, Some(v)) => Some(v),
@@ -70,9 +77,9 @@ pub fn parse(spec: &Spec, args: &[String]) -> Result<Parsed, String> {
                     i += 1;
                     Some(args[i - 1].clone())
                 }
-                (true, None) => return Err(usage(spec, &format!("option '--{full}' requires an argument"))),
+                (true, None) => return Err(usage(spec.prog, &format!("option '--{full}' requires an argument"))),
                 (false, Some(_)) => {
-                    return Err(usage(spec, &format!("option '--{full}' doesn't allow an argument")))
+                    return Err(usage(spec.prog, &format!("option '--{full}' doesn't allow an argument")))
                 }
                 (false, None) => None,
             };
@@ -98,21 +105,33 @@ pub fn parse(spec: &Spec, args: &[String]) -> Result<Parsed, String> {
                     i += 1;
                     args[i - 1].clone()
                 } else {
-                    return Err(usage(spec, &format!("option requires an argument -- '{c}'")));
+                    return Err(usage(spec.prog, &format!("option requires an argument -- '{c}'")));
                 };
                 parsed.opts.push((c.to_string(), Some(value)));
                 break;
             } else {
-                return Err(usage(spec, &format!("invalid option -- '{c}'")));
+                return Err(usage(spec.prog, &format!("invalid option -- '{c}'")));
             }
         }
     }
     Ok(parsed)
 }
 
+/// Parses `args` (without `argv[0]`) as [`parse`] does; on error prints the message on standard
+/// error and returns `None`, and the program returns its usage status.
+pub fn parse_or_report(ctx: &mut Ctx, spec: &Spec, args: &[String]) -> Option<Parsed> {
+    parse(spec, args).map_err(|message| ctx.err(message)).ok()
+}
+
 /// `PROG: MESSAGE` and the `Try 'PROG --help'` line, as GNU tools print a usage error.
-pub fn usage(spec: &Spec, message: &str) -> String {
-    format!("{prog}: {message}\nTry '{prog} --help' for more information.\n", prog = spec.prog)
+pub fn usage(prog: &str, message: &str) -> String {
+    format!("{prog}: {message}\nTry '{prog} --help' for more information.\n")
+}
+
+/// Prints a usage error (`prog: MESSAGE` and the `Try` line) and returns status 1.
+pub fn usage_error(ctx: &mut Ctx, prog: &str, message: &str) -> i32 {
+    ctx.err(usage(prog, message));
+    1
 }
 
 #[cfg(test)]

@@ -53,16 +53,10 @@ fn strip_suffix<'a>(base: &'a str, suffix: &str) -> &'a str {
 
 /// Entry point of `basename`.
 pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
-    let parsed = match args::parse(&BASENAME, argv.get(1..).unwrap_or(&[])) {
-        Ok(p) => p,
-        Err(message) => {
-            ctx.err(message);
-            return 1;
-        }
-    };
+    let Some(parsed) = args::parse_or_report(ctx, &BASENAME, argv.get(1..).unwrap_or_default()) else { return 1 };
     let names = &parsed.operands;
     if names.is_empty() {
-        return walk::usage_error(ctx, "basename", "missing operand");
+        return args::usage_error(ctx, "basename", "missing operand");
     }
     let multiple = parsed.has("a") || parsed.has("s");
     let (names, suffix): (&[String], Option<&str>) = if multiple {
@@ -70,7 +64,7 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
     } else {
         match names.as_slice() {
             [_, _, extra, ..] => {
-                return walk::usage_error(ctx, "basename", &format!("extra operand {}", walk::quote_locale(extra)));
+                return args::usage_error(ctx, "basename", &format!("extra operand {}", walk::quote_locale(extra)));
             }
             [name, suffix] => (std::slice::from_ref(name), Some(suffix.as_str())),
             _ => (names, None),
@@ -92,15 +86,9 @@ const DIRNAME: Spec = Spec { prog: "dirname", flags: "z", with_value: "", long: 
 
 /// Entry point of `dirname`.
 pub fn dirname(ctx: &mut Ctx, argv: &[String]) -> i32 {
-    let parsed = match args::parse(&DIRNAME, argv.get(1..).unwrap_or(&[])) {
-        Ok(p) => p,
-        Err(message) => {
-            ctx.err(message);
-            return 1;
-        }
-    };
+    let Some(parsed) = args::parse_or_report(ctx, &DIRNAME, argv.get(1..).unwrap_or_default()) else { return 1 };
     if parsed.operands.is_empty() {
-        return walk::usage_error(ctx, "dirname", "missing operand");
+        return args::usage_error(ctx, "dirname", "missing operand");
     }
     let end = if parsed.has("z") { "\0" } else { "\n" };
     for name in &parsed.operands {
@@ -111,12 +99,8 @@ pub fn dirname(ctx: &mut Ctx, argv: &[String]) -> i32 {
 
 #[cfg(test)]
 mod tests {
-    use super::super::walk::testing::{example, run};
+    use super::super::walk::testing::{err, example, out, run};
     use crate::programs::run_for_test;
-
-    fn out(text: &str) -> (String, String, i32) {
-        (text.to_string(), String::new(), 0)
-    }
 
     #[test]
     fn golden_basename_dirname() {
@@ -154,18 +138,17 @@ mod tests {
         }
         assert_eq!(run_for_test(&mut fs, &env, &["basename", ""], b""), out("\n"));
         assert_eq!(run_for_test(&mut fs, &env, &["dirname", ""], b""), out(".\n"));
-        let fail = |t: &str| (String::new(), t.to_string(), 1);
         assert_eq!(
             run(&mut fs, &env, "basename"),
-            fail("basename: missing operand\nTry 'basename --help' for more information.\n")
+            err("basename: missing operand\nTry 'basename --help' for more information.\n")
         );
         assert_eq!(
             run(&mut fs, &env, "basename a b c"),
-            fail("basename: extra operand ‘c’\nTry 'basename --help' for more information.\n")
+            err("basename: extra operand ‘c’\nTry 'basename --help' for more information.\n")
         );
         assert_eq!(
             run(&mut fs, &env, "dirname"),
-            fail("dirname: missing operand\nTry 'dirname --help' for more information.\n")
+            err("dirname: missing operand\nTry 'dirname --help' for more information.\n")
         );
     }
 }

@@ -38,13 +38,7 @@ struct Decor {
 
 /// Entry point of `cat`.
 pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
-    let parsed = match args::parse(&SPEC, argv.get(1..).unwrap_or_default()) {
-        Ok(p) => p,
-        Err(message) => {
-            ctx.err(message);
-            return 1;
-        }
-    };
+    let Some(parsed) = args::parse_or_report(ctx, &SPEC, argv.get(1..).unwrap_or_default()) else { return 1 };
     let mut decor = Decor {
         number: parsed.has("n") || parsed.has("b"),
         nonblank: parsed.has("b"),
@@ -111,6 +105,7 @@ impl Decor {
 
 #[cfg(test)]
 mod tests {
+    use super::super::walk::testing::out;
     use super::super::{run_for_test, test_machine};
 
     #[test]
@@ -118,7 +113,7 @@ mod tests {
         let (mut fs, env) = test_machine();
         fs.write("f", b"a\nb\n").unwrap();
         fs.mkdir("d", 0o755).unwrap();
-        assert_eq!(run_for_test(&mut fs, &env, &["cat", "f"], b""), ("a\nb\n".into(), String::new(), 0));
+        assert_eq!(run_for_test(&mut fs, &env, &["cat", "f"], b""), out("a\nb\n"));
         assert_eq!(run_for_test(&mut fs, &env, &["cat", "-"], b"hi\n").0, "hi\n");
         assert_eq!(run_for_test(&mut fs, &env, &["cat"], b"hi\n").0, "hi\n");
         assert_eq!(

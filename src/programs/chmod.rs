@@ -306,13 +306,7 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
             rest.push(arg.clone());
         }
     }
-    let parsed = match args::parse(&SPEC, &rest) {
-        Ok(p) => p,
-        Err(message) => {
-            ctx.err(message);
-            return 1;
-        }
-    };
+    let Some(parsed) = args::parse_or_report(ctx, &SPEC, &rest) else { return 1 };
     let mut operands = parsed.operands.clone();
     let reference = parsed.value("reference").map(str::to_string);
     let diagnose = !option_modes.is_empty();
@@ -330,27 +324,24 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
             (Some(m), true) => format!("missing operand after {}", quote_locale(m)),
             _ => "missing operand".to_string(),
         };
-        return walk::usage_error(ctx, "chmod", &message);
+        return args::usage_error(ctx, "chmod", &message);
     }
     let mode = match (&reference, &mode_text) {
-        (Some(file), _) => match ctx.fs.stat(file) {
-            Ok(meta) => Mode(vec![Change {
+        (Some(file), _) => match walk::reference(ctx, "chmod", file) {
+            Some(meta) => Mode(vec![Change {
                 op: '=',
                 flag: Flag::Ordinary,
                 affected: CHMOD_MODE_BITS,
                 value: meta.perm,
                 mentioned: CHMOD_MODE_BITS,
             }]),
-            Err(err) => {
-                ctx.error("chmod", format!("failed to get attributes of {}: {err}", quote(file)));
-                return 1;
-            }
+            None => return 1,
         },
         (None, Some(text)) => match Mode::compile(text) {
             Some(mode) => mode,
-            None => return walk::usage_error(ctx, "chmod", &format!("invalid mode: {}", quote_locale(text))),
+            None => return args::usage_error(ctx, "chmod", &format!("invalid mode: {}", quote_locale(text))),
         },
-        (None, None) => return walk::usage_error(ctx, "chmod", "missing operand"),
+        (None, None) => return args::usage_error(ctx, "chmod", "missing operand"),
     };
     let report = if parsed.has("v") {
         Report::Verbose
@@ -382,8 +373,7 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
         };
         if recursive && meta.kind == FileKind::Dir {
             if meta.ino == crate::fs::ROOT && parsed.has("preserve-root") {
-                ctx.error("chmod", format!("it is dangerous to operate recursively on {}", quote(path)));
-                ctx.error("chmod", "use --no-preserve-root to override this failsafe");
+                walk::refuse_root(ctx, "chmod", &quote(path));
                 ok = false;
                 continue;
             }
@@ -398,12 +388,8 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
 
 #[cfg(test)]
 mod tests {
-    use super::super::walk::testing::{example, ok, run};
+    use super::super::walk::testing::{err, example, ok, out, run};
     use super::{mode_string, Mode};
-
-    fn err(text: &str) -> (String, String, i32) {
-        (String::new(), text.to_string(), 1)
-    }
 
     #[test]
     fn golden_chmod() {
@@ -469,7 +455,7 @@ mod tests {
         ok(&mut fs, &env, "touch f");
         fs.chmod("f", 0o755).unwrap();
         let changed = "mode of 'f' changed from 0755 (rwxr-xr-x) to 0644 (rw-r--r--)\n";
-        assert_eq!(run(&mut fs, &env, "chmod -v 644 f"), (changed.to_string(), String::new(), 0));
+        assert_eq!(run(&mut fs, &env, "chmod -v 644 f"), out(changed));
         assert_eq!(run(&mut fs, &env, "chmod -v 644 f").0, "mode of 'f' retained as 0644 (rw-r--r--)\n");
         assert_eq!(run(&mut fs, &env, "chmod -c 644 f").0, "");
         fs.chmod("f", 0o666).unwrap();

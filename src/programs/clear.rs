@@ -14,11 +14,12 @@ pub fn main(ctx: &mut Ctx, _argv: &[String]) -> i32 {
 
 #[cfg(test)]
 mod tests {
+    use super::super::walk::testing::out;
     use super::super::{run_for_test, test_machine};
 
     #[test]
     fn writes_the_xterm_sequence() {
         let (mut fs, env) = test_machine();
-        assert_eq!(run_for_test(&mut fs, &env, &["clear"], b""), ("\x1b[H\x1b[2J\x1b[3J".into(), String::new(), 0));
+        assert_eq!(run_for_test(&mut fs, &env, &["clear"], b""), out("\x1b[H\x1b[2J\x1b[3J"));
     }
 }

@@ -293,13 +293,7 @@ impl Visitor for Cp {
 
 /// Entry point of `cp`.
 pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
-    let parsed = match args::parse(&SPEC, argv.get(1..).unwrap_or(&[])) {
-        Ok(p) => p,
-        Err(message) => {
-            ctx.err(message);
-            return 1;
-        }
-    };
+    let Some(parsed) = args::parse_or_report(ctx, &SPEC, argv.get(1..).unwrap_or_default()) else { return 1 };
     let archive = parsed.has("a");
     let recursive = archive || parsed.has("r") || parsed.has("R");
     let explicit = parsed.opts.iter().rev().find_map(|(k, _)| match k.as_str() {
@@ -309,7 +303,7 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
         _ => None,
     });
     let deref = explicit.unwrap_or(if recursive { Deref::Never } else { Deref::Always });
-    let last = parsed.opts.iter().rev().find(|(k, _)| matches!(k.as_str(), "f" | "i" | "n")).map(|(k, _)| k.clone());
+    let last = parsed.last_of(&["f", "i", "n"]);
     let how = Targets { prog: "cp", target_dir: parsed.value("t"), no_target_dir: parsed.has("T"), deref_target: true };
     let pairs = match walk::targets(ctx, &how, &parsed.operands) {
         Ok(pairs) => pairs,
@@ -319,10 +313,10 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
         recursive,
         deref,
         preserve: archive || parsed.has("p"),
-        no_clobber: last.as_deref() == Some("n"),
+        no_clobber: last == Some("n"),
         force: parsed.has("f"),
         verbose: parsed.has("v"),
-        interactive: last.as_deref() == Some("i"),
+        interactive: last == Some("i"),
         umask: ctx.fs.umask(),
         top: (String::new(), String::new()),
         created: HashSet::new(),
@@ -350,12 +344,8 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
 
 #[cfg(test)]
 mod tests {
-    use super::super::walk::testing::{example, names, ok, run};
+    use super::super::walk::testing::{err, example, names, ok, run};
     use crate::fs::{FileKind, Fs};
-
-    fn err(text: &str) -> (String, String, i32) {
-        (String::new(), text.to_string(), 1)
-    }
 
     fn perm(fs: &Fs, path: &str) -> u32 {
         fs.lstat(path).unwrap().perm

@@ -101,13 +101,10 @@ fn unescape(arg: &[u8], out: &mut Vec<u8>) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{run_for_test, test_machine};
+    use super::super::walk::testing::fresh;
 
     fn echo(args: &[&str]) -> String {
-        let (mut fs, env) = test_machine();
-        let mut argv = vec!["echo"];
-        argv.extend_from_slice(args);
-        run_for_test(&mut fs, &env, &argv, b"").0
+        fresh("echo", args, b"").0
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! through [`Ctx::exec`] to be replaced by it; the shell then looks it up on the new `PATH`.
 //! Options stop at the first assignment or command, as with GNU `env`.
 
-use super::{Ctx, Env, ExecRequest};
+use super::{args, Ctx, Env, ExecRequest};
 
 /// Entry point of `env`.
 pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
@@ -91,7 +91,7 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
 
 /// Prints a usage error as GNU `env` does; its status is 125.
 fn usage(ctx: &mut Ctx, message: &str) -> i32 {
-    ctx.err(format!("env: {message}\nTry 'env --help' for more information.\n"));
+    ctx.err(args::usage("env", message));
     125
 }
 

@@ -39,23 +39,12 @@ const MAX_JSON_DEPTH: usize = 256;
 
 /// Entry point of `file`.
 pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
-    let parsed = match args::parse(&SPEC, argv.get(1..).unwrap_or_default()) {
-        Ok(p) => p,
-        Err(message) => {
-            ctx.err(message);
-            return 1;
-        }
-    };
+    let Some(parsed) = args::parse_or_report(ctx, &SPEC, argv.get(1..).unwrap_or_default()) else { return 1 };
     if parsed.operands.is_empty() {
         ctx.err(USAGE);
         return 1;
     }
-    let follow = parsed.opts.iter().rev().find_map(|(k, _)| match k.as_str() {
-        "L" => Some(true),
-        "h" => Some(false),
-        _ => None,
-    });
-    let follow = follow.unwrap_or(false);
+    let follow = parsed.last_of(&["L", "h"]) == Some("L");
     let brief = parsed.has("b");
     let width = parsed.operands.iter().map(|n| n.chars().count()).max().unwrap_or(0);
     for name in &parsed.operands {
@@ -333,6 +322,7 @@ impl Json<'_> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::walk::testing::out;
     use super::super::{run_for_test, test_machine};
     use super::classify;
 
@@ -357,7 +347,7 @@ mod tests {
             ("nope", "nope: cannot open `nope' (No such file or directory)\n"),
         ];
         for (name, want) in cases {
-            assert_eq!(run_for_test(&mut fs, &env, &["file", name], b""), (want.to_string(), String::new(), 0));
+            assert_eq!(run_for_test(&mut fs, &env, &["file", name], b""), out(want));
         }
     }
 

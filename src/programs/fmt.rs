@@ -1,6 +1,7 @@
 //! Helpers shared by several programs: mode strings as `drwxr-xr-x`, `ls -l` dates on the
 //! simulated clock, human-readable sizes as GNU's `human_readable` rounds them (up), allocated
-//! blocks, the standard `LS_COLORS` colours, and reading an operand that may be `-` (stdin).
+//! blocks, the standard `LS_COLORS` colours, the `-F` indicators, and reading an operand that
+//! may be `-` (stdin).
 
 use super::Ctx;
 use crate::fs::{FileKind, FsError, Metadata};
@@ -11,6 +12,16 @@ pub fn read_operand(ctx: &mut Ctx, name: &str) -> Result<Vec<u8>, FsError> {
         Ok(ctx.stdin())
     } else {
         ctx.fs.read(name).map(|data| data.to_vec())
+    }
+}
+
+/// The `-F` suffix of `ls` and `tree` for a file kind: `/` directory, `@` link, `*` executable.
+pub fn indicator(meta: &Metadata) -> &'static str {
+    match meta.kind {
+        FileKind::Dir => "/",
+        FileKind::Symlink => "@",
+        FileKind::File if meta.perm & 0o111 != 0 => "*",
+        FileKind::File => "",
     }
 }
 

@@ -96,7 +96,7 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
     } else {
         sources
     };
-    let mode = parsed.opts.iter().rev().find_map(|(k, _)| matches!(k.as_str(), "E" | "F" | "G").then_some(k.as_str()));
+    let mode = parsed.last_of(&["E", "F", "G"]);
     let icase = parsed.has("i") || parsed.has("y");
     let mut patterns = Vec::new();
     for source in &sources {
@@ -328,6 +328,7 @@ impl Grep<'_, '_> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::walk::testing::{err, out, run_args};
     use super::super::{run_for_test, test_machine, Env};
     use crate::fs::Fs;
 
@@ -349,15 +350,13 @@ mod tests {
     }
 
     fn grep(fs: &mut Fs, env: &Env, args: &[&str]) -> (String, String, i32) {
-        let mut argv = vec!["grep"];
-        argv.extend_from_slice(args);
-        run_for_test(fs, env, &argv, b"")
+        run_args(fs, env, "grep", args, b"")
     }
 
     #[test]
     fn golden_text_tools() {
         let (mut fs, env) = machine();
-        assert_eq!(grep(&mut fs, &env, &["an", "fruit.txt"]), ("banana\n".into(), String::new(), 0));
+        assert_eq!(grep(&mut fs, &env, &["an", "fruit.txt"]), out("banana\n"));
         assert_eq!(grep(&mut fs, &env, &["-n", "e", "fruit.txt"]).0, "1:apple\n3:cherry\n4:date\n5:elderberry\n");
         assert_eq!(grep(&mut fs, &env, &["-i", "APPLE", "fruit.txt"]).0, "apple\n");
         assert_eq!(
@@ -372,7 +371,7 @@ mod tests {
         );
         fs.write("re.txt", b"abcz\nabc\naz\nbz\n").unwrap();
         assert_eq!(grep(&mut fs, &env, &["^a.*z$", "re.txt"]).0, "abcz\naz\n");
-        assert_eq!(grep(&mut fs, &env, &["kiwi", "fruit.txt"]), (String::new(), String::new(), 1));
+        assert_eq!(grep(&mut fs, &env, &["kiwi", "fruit.txt"]), err(""));
         assert_eq!(
             grep(&mut fs, &env, &["kiwi", "nope"]),
             (String::new(), "grep: nope: No such file or directory\n".into(), 2)

@@ -66,21 +66,15 @@ fn run(ctx: &mut Ctx, argv: &[String], which: Which) -> i32 {
         }
         prev = Some(a);
     }
-    let parsed = match args::parse(&spec, &args) {
-        Ok(p) => p,
-        Err(message) => {
-            ctx.err(message);
-            return 1;
-        }
-    };
+    let Some(parsed) = args::parse_or_report(ctx, &spec, &args) else { return 1 };
     let mut amount = Amount { bytes: false, n: 10, flipped: false };
-    if let Some((key, Some(value))) = parsed.opts.iter().rev().find(|(k, _)| k == "n" || k == "c") {
+    if let Some((key, Some(value))) = parsed.last_of(&["n", "c"]).map(|k| (k, parsed.value(k))) {
         let bytes = key == "c";
         let (flipped, digits) = match (which, value.strip_prefix('-'), value.strip_prefix('+')) {
             (Which::Head, Some(rest), _) => (true, rest),
             (Which::Tail, _, Some(rest)) => (true, rest),
             (Which::Tail, Some(rest), _) => (false, rest),
-            _ => (false, value.as_str()),
+            _ => (false, value),
         };
         match digits.parse::<u64>() {
             Ok(n) => amount = Amount { bytes, n, flipped },
@@ -92,12 +86,7 @@ fn run(ctx: &mut Ctx, argv: &[String], which: Which) -> i32 {
         }
     }
     let operands = if parsed.operands.is_empty() { vec!["-".to_string()] } else { parsed.operands.clone() };
-    let headers = parsed.opts.iter().rev().find_map(|(k, _)| match k.as_str() {
-        "v" => Some(true),
-        "q" => Some(false),
-        _ => None,
-    });
-    let headers = headers.unwrap_or(operands.len() > 1);
+    let headers = parsed.last_of(&["v", "q"]).map_or(operands.len() > 1, |k| k == "v");
     let mut status = 0;
     let mut first = true;
     for name in &operands {
@@ -156,6 +145,7 @@ fn select(data: &[u8], amount: Amount, which: Which) -> &[u8] {
 
 #[cfg(test)]
 mod tests {
+    use super::super::walk::testing::err;
     use super::super::{run_for_test, test_machine, Env};
     use crate::fs::Fs;
 
@@ -206,7 +196,7 @@ mod tests {
         let (mut fs, env) = machine();
         assert_eq!(
             run_for_test(&mut fs, &env, &["head", "nope"], b""),
-            (String::new(), "head: cannot open 'nope' for reading: No such file or directory\n".into(), 1)
+            err("head: cannot open 'nope' for reading: No such file or directory\n")
         );
         assert_eq!(
             run_for_test(&mut fs, &env, &["head", "d", "f"], b""),

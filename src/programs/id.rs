@@ -54,13 +54,7 @@ fn groups_of(fs: &Fs, who: &Who) -> Vec<u32> {
 
 /// Entry point of `id`.
 pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
-    let parsed = match args::parse(&SPEC, argv.get(1..).unwrap_or_default()) {
-        Ok(p) => p,
-        Err(message) => {
-            ctx.err(message);
-            return 1;
-        }
-    };
+    let Some(parsed) = args::parse_or_report(ctx, &SPEC, argv.get(1..).unwrap_or_default()) else { return 1 };
     let who = match parsed.operands.first() {
         None => {
             let cred = ctx.fs.cred();
@@ -118,8 +112,7 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
 /// Entry point of `whoami`: the name of the effective user.
 pub fn whoami(ctx: &mut Ctx, argv: &[String]) -> i32 {
     if let Some(extra) = argv.get(1) {
-        ctx.err(format!("whoami: extra operand \u{2018}{extra}\u{2019}\nTry 'whoami --help' for more information.\n"));
-        return 1;
+        return args::usage_error(ctx, "whoami", &format!("extra operand \u{2018}{extra}\u{2019}"));
     }
     let uid = ctx.fs.cred().uid;
     let name = user_name(ctx.fs, uid);
@@ -133,6 +126,7 @@ pub fn whoami(ctx: &mut Ctx, argv: &[String]) -> i32 {
 
 #[cfg(test)]
 mod tests {
+    use super::super::walk::testing::err;
     use super::super::{run_for_test, test_machine};
 
     #[test]
@@ -145,7 +139,7 @@ mod tests {
         assert_eq!(run_for_test(&mut fs, &env, &["id", "root"], b"").0, "uid=0(root) gid=0(root) groups=0(root)\n");
         assert_eq!(
             run_for_test(&mut fs, &env, &["id", "nobody"], b""),
-            (String::new(), "id: \u{2018}nobody\u{2019}: no such user\n".into(), 1)
+            err("id: \u{2018}nobody\u{2019}: no such user\n")
         );
         assert_eq!(run_for_test(&mut fs, &env, &["id", "-n"], b"").2, 1);
         assert_eq!(run_for_test(&mut fs, &env, &["whoami", "x"], b"").2, 1);

@@ -102,13 +102,7 @@ impl Ln {
 
 /// Entry point of `ln`.
 pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
-    let parsed = match args::parse(&SPEC, argv.get(1..).unwrap_or(&[])) {
-        Ok(p) => p,
-        Err(message) => {
-            ctx.err(message);
-            return 1;
-        }
-    };
+    let Some(parsed) = args::parse_or_report(ctx, &SPEC, argv.get(1..).unwrap_or_default()) else { return 1 };
     let how = Targets {
         prog: "ln",
         target_dir: parsed.value("t"),
@@ -119,11 +113,11 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
         Ok(pairs) => pairs,
         Err(status) => return status,
     };
-    let last = parsed.opts.iter().rev().find(|(k, _)| k == "f" || k == "i").map(|(k, _)| k.clone());
+    let last = parsed.last_of(&["f", "i"]);
     let ln = Ln {
         symbolic: parsed.has("s"),
-        force: last.as_deref() == Some("f"),
-        interactive: last.as_deref() == Some("i"),
+        force: last == Some("f"),
+        interactive: last == Some("i"),
         verbose: parsed.has("v"),
     };
     let mut ok = true;
@@ -135,11 +129,7 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
 
 #[cfg(test)]
 mod tests {
-    use super::super::walk::testing::{example, ino, names, ok, run};
-
-    fn err(text: &str) -> (String, String, i32) {
-        (String::new(), text.to_string(), 1)
-    }
+    use super::super::walk::testing::{err, example, ino, names, ok, run};
 
     #[test]
     fn golden_ln() {

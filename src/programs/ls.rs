@@ -9,7 +9,7 @@
 //! `ls -R` does not follow symbolic links and stops at a depth of 64.
 
 use super::args::{self, Spec};
-use super::fmt::{self, color_of, human_size, ls_date, mode_string};
+use super::fmt::{self, color_of, human_size, indicator, ls_date, mode_string};
 use super::users::{group_name, user_name};
 use super::Ctx;
 use crate::fs::{join_path, FileKind, FsError, Metadata};
@@ -95,26 +95,19 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
             plain.push(arg.clone());
         }
     }
-    let parsed = match args::parse(&SPEC, &plain) {
-        Ok(p) => p,
-        Err(message) => {
-            ctx.err(message);
-            return 2;
-        }
-    };
+    let Some(parsed) = args::parse_or_report(ctx, &SPEC, &plain) else { return 2 };
     let color = match color_when.as_deref() {
         None | Some("never" | "no" | "none") => false,
         Some("always" | "yes" | "force") => true,
         Some("auto" | "tty" | "if-tty") => ctx.stdout_is_tty(),
         Some(other) => {
-            ctx.err(format!(
-                "ls: invalid argument \u{2018}{other}\u{2019} for \u{2018}--color\u{2019}\n\
+            let message = format!(
+                "invalid argument \u{2018}{other}\u{2019} for \u{2018}--color\u{2019}\n\
                  Valid arguments are:\n  - \u{2018}always\u{2019}, \u{2018}yes\u{2019}, \u{2018}force\u{2019}\n  \
                  - \u{2018}never\u{2019}, \u{2018}no\u{2019}, \u{2018}none\u{2019}\n  \
-                 - \u{2018}auto\u{2019}, \u{2018}tty\u{2019}, \u{2018}if-tty\u{2019}\n\
-                 Try 'ls --help' for more information.\n"
-            ));
-            return 1;
+                 - \u{2018}auto\u{2019}, \u{2018}tty\u{2019}, \u{2018}if-tty\u{2019}"
+            );
+            return args::usage_error(ctx, "ls", &message);
         }
     };
     let mut width = ctx.io.columns;
@@ -348,16 +341,6 @@ impl Ls<'_, '_> {
     }
 }
 
-/// The `-F` suffix of a file kind: `/` directory, `@` link, `*` executable.
-fn indicator(meta: &Metadata) -> &'static str {
-    match meta.kind {
-        FileKind::Dir => "/",
-        FileKind::Symlink => "@",
-        FileKind::File if meta.perm & 0o111 != 0 => "*",
-        FileKind::File => "",
-    }
-}
-
 /// Narrowest a column may be: one character and two spaces.
 const MIN_COLUMN_WIDTH: usize = 3;
 
@@ -426,17 +409,14 @@ fn indent(out: &mut String, mut from: usize, to: usize) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{run_for_test, test_machine, Env};
+    use super::super::walk::testing::{self, run_args};
+    use super::super::{test_machine, Env};
     use crate::fs::Fs;
 
     /// The machine of the golden transcripts: `~/Projects/example` with `main.py` and
     /// `.vscode/settings.json`, and the `sort` directory of `10-ls`.
     fn example() -> (Fs, Env) {
-        let (mut fs, env) = test_machine();
-        fs.mkdir("/home/kai/Projects", 0o755).unwrap();
-        fs.mkdir("/home/kai/Projects/example", 0o755).unwrap();
-        fs.chdir("/home/kai/Projects/example").unwrap();
-        fs.mkdir(".vscode", 0o755).unwrap();
+        let (mut fs, env) = testing::example();
         fs.write(".vscode/settings.json", b"{}\n").unwrap();
         fs.write("main.py", b"import sys\n").unwrap();
         fs.mkdir("sort", 0o755).unwrap();
@@ -447,9 +427,7 @@ mod tests {
     }
 
     fn ls(fs: &mut Fs, env: &Env, args: &[&str]) -> (String, String, i32) {
-        let mut argv = vec!["ls"];
-        argv.extend_from_slice(args);
-        run_for_test(fs, env, &argv, b"")
+        run_args(fs, env, "ls", args, b"")
     }
 
     #[test]

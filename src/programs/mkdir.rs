@@ -87,13 +87,7 @@ impl Make {
 
 /// Entry point of `mkdir`.
 pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
-    let parsed = match args::parse(&MKDIR, argv.get(1..).unwrap_or(&[])) {
-        Ok(p) => p,
-        Err(message) => {
-            ctx.err(message);
-            return 1;
-        }
-    };
+    let Some(parsed) = args::parse_or_report(ctx, &MKDIR, argv.get(1..).unwrap_or_default()) else { return 1 };
     let mode = match parsed.value("m") {
         Some(text) => match Mode::compile(text) {
             Some(mode) => Some(mode.adjust(0o777, true, ctx.fs.umask())),
@@ -105,7 +99,7 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
         None => None,
     };
     if parsed.operands.is_empty() {
-        return walk::usage_error(ctx, "mkdir", "missing operand");
+        return args::usage_error(ctx, "mkdir", "missing operand");
     }
     let make = Make { verbose: parsed.has("v"), mode };
     let mut status = 0;
@@ -145,15 +139,9 @@ fn remove_dir(ctx: &mut Ctx, path: &str) -> Result<(), String> {
 
 /// Entry point of `rmdir`.
 pub fn rmdir(ctx: &mut Ctx, argv: &[String]) -> i32 {
-    let parsed = match args::parse(&RMDIR, argv.get(1..).unwrap_or(&[])) {
-        Ok(p) => p,
-        Err(message) => {
-            ctx.err(message);
-            return 1;
-        }
-    };
+    let Some(parsed) = args::parse_or_report(ctx, &RMDIR, argv.get(1..).unwrap_or_default()) else { return 1 };
     if parsed.operands.is_empty() {
-        return walk::usage_error(ctx, "rmdir", "missing operand");
+        return args::usage_error(ctx, "rmdir", "missing operand");
     }
     let verbose = parsed.has("v");
     let ignore = parsed.has("ignore");
@@ -197,11 +185,7 @@ pub fn rmdir(ctx: &mut Ctx, argv: &[String]) -> i32 {
 
 #[cfg(test)]
 mod tests {
-    use super::super::walk::testing::{example, names, ok, run};
-
-    fn err(text: &str) -> (String, String, i32) {
-        (String::new(), text.to_string(), 1)
-    }
+    use super::super::walk::testing::{err, example, names, ok, run};
 
     #[test]
     fn golden_mkdir_and_rmdir() {

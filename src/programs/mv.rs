@@ -38,21 +38,15 @@ pub(crate) fn same_file(ctx: &Ctx, src: &str, dst: &str) -> bool {
 
 /// Entry point of `mv`.
 pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
-    let parsed = match args::parse(&SPEC, argv.get(1..).unwrap_or(&[])) {
-        Ok(p) => p,
-        Err(message) => {
-            ctx.err(message);
-            return 1;
-        }
-    };
+    let Some(parsed) = args::parse_or_report(ctx, &SPEC, argv.get(1..).unwrap_or_default()) else { return 1 };
     let how = Targets { prog: "mv", target_dir: parsed.value("t"), no_target_dir: parsed.has("T"), deref_target: true };
     let pairs = match walk::targets(ctx, &how, &parsed.operands) {
         Ok(pairs) => pairs,
         Err(status) => return status,
     };
-    let last = parsed.opts.iter().rev().find(|(k, _)| matches!(k.as_str(), "f" | "i" | "n")).map(|(k, _)| k.clone());
-    let no_clobber = last.as_deref() == Some("n");
-    let interactive = last.as_deref() == Some("i");
+    let last = parsed.last_of(&["f", "i", "n"]);
+    let no_clobber = last == Some("n");
+    let interactive = last == Some("i");
     let mut ok = true;
     for (src, dst) in pairs {
         ok &= move_one(ctx, &src, &dst, no_clobber, interactive, parsed.has("v"));
@@ -111,11 +105,7 @@ fn move_one(ctx: &mut Ctx, src: &str, dst: &str, no_clobber: bool, interactive: 
 
 #[cfg(test)]
 mod tests {
-    use super::super::walk::testing::{example, ino, names, ok, run};
-
-    fn err(text: &str) -> (String, String, i32) {
-        (String::new(), text.to_string(), 1)
-    }
+    use super::super::walk::testing::{err, example, ino, names, ok, run};
 
     #[test]
     fn golden_mv() {

@@ -12,14 +12,8 @@ const SPEC: Spec =
 
 /// Entry point of `pwd`.
 pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
-    let parsed = match args::parse(&SPEC, argv.get(1..).unwrap_or_default()) {
-        Ok(p) => p,
-        Err(message) => {
-            ctx.err(message);
-            return 1;
-        }
-    };
-    let logical = parsed.opts.iter().rev().find(|(k, _)| k == "L" || k == "P").is_some_and(|(k, _)| k == "L");
+    let Some(parsed) = args::parse_or_report(ctx, &SPEC, argv.get(1..).unwrap_or_default()) else { return 1 };
+    let logical = parsed.last_of(&["L", "P"]) == Some("L");
     if logical {
         if let Some(pwd) = ctx.var("PWD").map(str::to_string) {
             if names_cwd(ctx, &pwd) {

@@ -9,7 +9,7 @@
 //! `--relative-base` print relative results.
 
 use super::args::{self, Spec};
-use super::walk::{self, quotef};
+use super::walk::quotef;
 use super::Ctx;
 use crate::fs::{FileKind, FsError, Fs, Ino};
 use std::collections::{HashSet, VecDeque};
@@ -149,15 +149,9 @@ const READLINK: Spec = Spec {
 
 /// Entry point of `readlink`.
 pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
-    let parsed = match args::parse(&READLINK, argv.get(1..).unwrap_or(&[])) {
-        Ok(p) => p,
-        Err(message) => {
-            ctx.err(message);
-            return 1;
-        }
-    };
+    let Some(parsed) = args::parse_or_report(ctx, &READLINK, argv.get(1..).unwrap_or_default()) else { return 1 };
     if parsed.operands.is_empty() {
-        return walk::usage_error(ctx, "readlink", "missing operand");
+        return args::usage_error(ctx, "readlink", "missing operand");
     }
     let mode = parsed.opts.iter().rev().find_map(|(k, _)| match k.as_str() {
         "f" => Some(Can::AllButLast),
@@ -165,8 +159,7 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
         "m" => Some(Can::Missing),
         _ => None,
     });
-    let verbose = parsed.opts.iter().rev().find(|(k, _)| matches!(k.as_str(), "q" | "s" | "v")).map(|(k, _)| k == "v");
-    let verbose = verbose.unwrap_or(false);
+    let verbose = parsed.last_of(&["q", "s", "v"]) == Some("v");
     let mut no_newline = parsed.has("n");
     if no_newline && parsed.operands.len() > 1 {
         ctx.error("readlink", "ignoring --no-newline with multiple arguments");
@@ -218,15 +211,9 @@ const REALPATH: Spec = Spec {
 
 /// Entry point of `realpath`.
 pub fn realpath(ctx: &mut Ctx, argv: &[String]) -> i32 {
-    let parsed = match args::parse(&REALPATH, argv.get(1..).unwrap_or(&[])) {
-        Ok(p) => p,
-        Err(message) => {
-            ctx.err(message);
-            return 1;
-        }
-    };
+    let Some(parsed) = args::parse_or_report(ctx, &REALPATH, argv.get(1..).unwrap_or_default()) else { return 1 };
     if parsed.operands.is_empty() {
-        return walk::usage_error(ctx, "realpath", "missing operand");
+        return args::usage_error(ctx, "realpath", "missing operand");
     }
     let mode = parsed
         .opts
@@ -289,13 +276,9 @@ pub fn realpath(ctx: &mut Ctx, argv: &[String]) -> i32 {
 
 #[cfg(test)]
 mod tests {
-    use super::super::walk::testing::{example, ok, run};
+    use super::super::walk::testing::{err, example, ok, out, run};
 
     const HERE: &str = "/home/kai/Projects/example";
-
-    fn out(text: &str) -> (String, String, i32) {
-        (text.to_string(), String::new(), 0)
-    }
 
     fn setup() -> (crate::fs::Fs, crate::programs::Env) {
         let (mut fs, env) = example();
@@ -321,12 +304,12 @@ mod tests {
         let (mut fs, env) = setup();
         assert_eq!(run(&mut fs, &env, "readlink m"), out(".vscode\n"));
         assert_eq!(run(&mut fs, &env, "readlink -f m"), out(&format!("{HERE}/.vscode\n")));
-        assert_eq!(run(&mut fs, &env, "readlink main.py"), (String::new(), String::new(), 1));
+        assert_eq!(run(&mut fs, &env, "readlink main.py"), err(""));
         assert_eq!(run(&mut fs, &env, "realpath a/link-to-b"), out(&format!("{HERE}/a/b\n")));
         assert_eq!(run(&mut fs, &env, "realpath nope"), out(&format!("{HERE}/nope\n")));
         assert_eq!(
             run(&mut fs, &env, "realpath nope/x"),
-            (String::new(), "realpath: nope/x: No such file or directory\n".to_string(), 1)
+            err("realpath: nope/x: No such file or directory\n")
         );
     }
 
@@ -350,23 +333,22 @@ mod tests {
                 let got = run(&mut fs, &env, &format!("readlink {flag} {path}"));
                 let want = match want {
                     Some(p) => out(&format!("{HERE}{p}\n")),
-                    None => (String::new(), String::new(), 1),
+                    None => err(""),
                 };
                 assert_eq!(got, want, "readlink {flag} {path}");
             }
         }
         assert_eq!(run(&mut fs, &env, "readlink -f /"), out("/\n"));
-        assert_eq!(run(&mut fs, &env, "readlink -f d/x/../.."), (String::new(), String::new(), 1));
+        assert_eq!(run(&mut fs, &env, "readlink -f d/x/../.."), err(""));
         assert_eq!(run(&mut fs, &env, "readlink -m d/e/../.."), out(&format!("{HERE}\n")));
     }
 
     #[test]
     fn messages_and_options() {
         let (mut fs, env) = setup();
-        let fail = |text: &str| (String::new(), text.to_string(), 1);
-        assert_eq!(run(&mut fs, &env, "readlink -v f"), fail("readlink: f: Invalid argument\n"));
-        assert_eq!(run(&mut fs, &env, "readlink -e -v nope/x"), fail("readlink: nope/x: No such file or directory\n"));
-        assert_eq!(run(&mut fs, &env, "readlink -f -v f/x"), fail("readlink: f/x: Not a directory\n"));
+        assert_eq!(run(&mut fs, &env, "readlink -v f"), err("readlink: f: Invalid argument\n"));
+        assert_eq!(run(&mut fs, &env, "readlink -e -v nope/x"), err("readlink: nope/x: No such file or directory\n"));
+        assert_eq!(run(&mut fs, &env, "readlink -f -v f/x"), err("readlink: f/x: Not a directory\n"));
         assert_eq!(run(&mut fs, &env, "readlink -n l"), out("f"));
         assert_eq!(
             run(&mut fs, &env, "readlink -n l le"),
@@ -375,14 +357,14 @@ mod tests {
         assert_eq!(run(&mut fs, &env, "readlink -z l"), out("f\0"));
         assert_eq!(
             run(&mut fs, &env, "readlink"),
-            fail("readlink: missing operand\nTry 'readlink --help' for more information.\n")
+            err("readlink: missing operand\nTry 'readlink --help' for more information.\n")
         );
         assert_eq!(
             run(&mut fs, &env, "realpath loop1 f/"),
-            fail("realpath: loop1: Too many levels of symbolic links\nrealpath: f/: Not a directory\n")
+            err("realpath: loop1: Too many levels of symbolic links\nrealpath: f/: Not a directory\n")
         );
-        assert_eq!(run(&mut fs, &env, "realpath -e dang"), fail("realpath: dang: No such file or directory\n"));
-        assert_eq!(run(&mut fs, &env, "realpath -q nope/x"), (String::new(), String::new(), 1));
+        assert_eq!(run(&mut fs, &env, "realpath -e dang"), err("realpath: dang: No such file or directory\n"));
+        assert_eq!(run(&mut fs, &env, "realpath -q nope/x"), err(""));
         assert_eq!(run(&mut fs, &env, "realpath -s l d/../l"), out(&format!("{HERE}/l\n{HERE}/l\n")));
         assert_eq!(run(&mut fs, &env, "realpath --relative-to=d f"), out("../f\n"));
         assert_eq!(run(&mut fs, &env, "realpath --relative-base=/usr f /usr/bin"), out(&format!("{HERE}/f\nbin\n")));

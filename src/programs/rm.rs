@@ -92,15 +92,9 @@ impl Visitor for Rm {
 
 /// Entry point of `rm`.
 pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
-    let parsed = match args::parse(&SPEC, argv.get(1..).unwrap_or(&[])) {
-        Ok(p) => p,
-        Err(message) => {
-            ctx.err(message);
-            return 1;
-        }
-    };
+    let Some(parsed) = args::parse_or_report(ctx, &SPEC, argv.get(1..).unwrap_or_default()) else { return 1 };
     // The last of -f and -i wins, as in GNU rm.
-    let last_mode = parsed.opts.iter().rev().find(|(k, _)| k == "f" || k == "i").map(|(k, _)| k.as_str());
+    let last_mode = parsed.last_of(&["f", "i"]);
     let mut rm = Rm {
         force: last_mode == Some("f"),
         recursive: parsed.has("r") || parsed.has("R"),
@@ -112,7 +106,7 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
         if rm.force {
             return 0;
         }
-        return walk::usage_error(ctx, "rm", "missing operand");
+        return args::usage_error(ctx, "rm", "missing operand");
     }
     let preserve_root = !parsed.has("no-preserve-root") || parsed.has("preserve-root");
     let mut ok = true;
@@ -120,8 +114,7 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
         let path = walk::fts_name(operand);
         if rm.recursive && preserve_root && ctx.fs.lstat(path).map(|m| m.ino == ROOT).unwrap_or(false) {
             let same = if path == "/" { String::new() } else { format!(" (same as {})", quote("/")) };
-            ctx.error("rm", format!("it is dangerous to operate recursively on {}{same}", quote(path)));
-            ctx.error("rm", "use --no-preserve-root to override this failsafe");
+            walk::refuse_root(ctx, "rm", &format!("{}{same}", quote(path)));
             ok = false;
             continue;
         }
@@ -158,11 +151,7 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
 
 #[cfg(test)]
 mod tests {
-    use super::super::walk::testing::{example, names, ok, run};
-
-    fn err(text: &str) -> (String, String, i32) {
-        (String::new(), text.to_string(), 1)
-    }
+    use super::super::walk::testing::{err, example, names, ok, run};
 
     #[test]
     fn golden_rm() {

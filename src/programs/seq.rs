@@ -5,6 +5,7 @@
 //! with SEP instead of newlines, `-w` pads integers with zeros to equal width. Output stops
 //! once it exceeds what the simulation would keep of it.
 
+use super::args::usage_error;
 use super::Ctx;
 use crate::io::MAX_OUTPUT;
 
@@ -25,12 +26,6 @@ fn parse_number(s: &str) -> Option<Number> {
     let decimals = t.split_once('.').map(|(_, f)| f.len()).unwrap_or(0);
     let integer = if decimals == 0 && !t.contains('.') { t.parse::<i128>().ok() } else { None };
     Some(Number { value, decimals, integer })
-}
-
-/// Prints a usage error as seq does.
-fn usage(ctx: &mut Ctx, message: &str) -> i32 {
-    ctx.err(format!("seq: {message}\nTry 'seq --help' for more information.\n"));
-    1
 }
 
 /// Entry point of `seq`.
@@ -57,25 +52,25 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
                     separator = v.clone();
                     i += 1;
                 }
-                None => return usage(ctx, "option requires an argument -- 's'"),
+                None => return usage_error(ctx, "seq", "option requires an argument -- 's'"),
             },
             a if a.starts_with("-s") => separator = a[2..].to_string(),
             a if a.starts_with("--separator=") => separator = a["--separator=".len()..].to_string(),
-            a if a.starts_with("--") => return usage(ctx, &format!("unrecognized option '{a}'")),
-            a => return usage(ctx, &format!("invalid option -- '{}'", a.chars().nth(1).unwrap_or('-'))),
+            a if a.starts_with("--") => return usage_error(ctx, "seq", &format!("unrecognized option '{a}'")),
+            a => return usage_error(ctx, "seq", &format!("invalid option -- '{}'", a.chars().nth(1).unwrap_or('-'))),
         }
     }
     if operands.is_empty() {
-        return usage(ctx, "missing operand");
+        return usage_error(ctx, "seq", "missing operand");
     }
     if operands.len() > 3 {
-        return usage(ctx, &format!("extra operand \u{2018}{}\u{2019}", operands[3]));
+        return usage_error(ctx, "seq", &format!("extra operand \u{2018}{}\u{2019}", operands[3]));
     }
     let mut numbers = Vec::new();
     for op in &operands {
         match parse_number(op) {
             Some(n) => numbers.push(n),
-            None => return usage(ctx, &format!("invalid floating point argument: \u{2018}{op}\u{2019}")),
+            None => return usage_error(ctx, "seq", &format!("invalid floating point argument: \u{2018}{op}\u{2019}")),
         }
     }
     let one = Number { value: 1.0, decimals: 0, integer: Some(1) };
@@ -86,7 +81,7 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
         _ => return 1,
     };
     if step.value == 0.0 {
-        return usage(ctx, &format!("invalid Zero increment value: \u{2018}{}\u{2019}", operands[1]));
+        return usage_error(ctx, "seq", &format!("invalid Zero increment value: \u{2018}{}\u{2019}", operands[1]));
     }
     let mut out = String::new();
     let mut sep = "";
@@ -133,13 +128,10 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{run_for_test, test_machine};
+    use super::super::walk::testing::fresh;
 
     fn seq(args: &[&str]) -> (String, String, i32) {
-        let (mut fs, env) = test_machine();
-        let mut argv = vec!["seq"];
-        argv.extend_from_slice(args);
-        run_for_test(&mut fs, &env, &argv, b"")
+        fresh("seq", args, b"")
     }
 
     #[test]

@@ -34,13 +34,7 @@ struct Keys {
 
 /// Entry point of `sort`.
 pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
-    let parsed = match args::parse(&SPEC, argv.get(1..).unwrap_or_default()) {
-        Ok(p) => p,
-        Err(message) => {
-            ctx.err(message);
-            return 2;
-        }
-    };
+    let Some(parsed) = args::parse_or_report(ctx, &SPEC, argv.get(1..).unwrap_or_default()) else { return 2 };
     let keys = Keys { numeric: parsed.has("n"), fold: parsed.has("f") };
     let reverse = parsed.has("r");
     let operands = if parsed.operands.is_empty() { vec!["-".to_string()] } else { parsed.operands.clone() };
@@ -142,15 +136,14 @@ fn numeric(a: &[u8], b: &[u8]) -> Ordering {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{run_for_test, test_machine, Env};
+    use super::super::walk::testing::run_args;
+    use super::super::{test_machine, Env};
     use crate::fs::Fs;
 
     const MIXED: &[u8] = b"10\n9\n100\nb\na\nB\n9\n_x\n";
 
     fn sort(fs: &mut Fs, env: &Env, args: &[&str], stdin: &[u8]) -> (String, String, i32) {
-        let mut argv = vec!["sort"];
-        argv.extend_from_slice(args);
-        run_for_test(fs, env, &argv, stdin)
+        run_args(fs, env, "sort", args, stdin)
     }
 
     #[test]

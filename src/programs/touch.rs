@@ -100,42 +100,26 @@ fn current_year(now: i64) -> i64 {
 
 /// Entry point of `touch`.
 pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
-    let parsed = match args::parse(&SPEC, argv.get(1..).unwrap_or(&[])) {
-        Ok(p) => p,
-        Err(message) => {
-            ctx.err(message);
-            return 1;
-        }
-    };
+    let Some(parsed) = args::parse_or_report(ctx, &SPEC, argv.get(1..).unwrap_or_default()) else { return 1 };
     let explicit = if let Some(file) = parsed.value("r") {
-        match ctx.fs.stat(file) {
-            Ok(meta) => Some(meta.mtime),
-            Err(err) => {
-                ctx.error("touch", format!("failed to get attributes of {}: {err}", quote(file)));
-                return 1;
-            }
-        }
-    } else if let Some(date) = parsed.value("d") {
-        match parse_date(date) {
-            Some(t) => Some(t),
-            None => {
-                ctx.error("touch", format!("invalid date format {}", quote_locale(date)));
-                return 1;
-            }
-        }
-    } else if let Some(stamp) = parsed.value("t") {
-        match parse_stamp(stamp, ctx.fs.now()) {
-            Some(t) => Some(t),
-            None => {
-                ctx.error("touch", format!("invalid date format {}", quote_locale(stamp)));
-                return 1;
-            }
+        match walk::reference(ctx, "touch", file) {
+            Some(meta) => Some(meta.mtime),
+            None => return 1,
         }
     } else {
-        None
+        let now = ctx.fs.now();
+        let date = parsed.value("d").map(|d| (d, parse_date(d)));
+        match date.or_else(|| parsed.value("t").map(|t| (t, parse_stamp(t, now)))) {
+            None => None,
+            Some((_, Some(t))) => Some(t),
+            Some((text, None)) => {
+                ctx.error("touch", format!("invalid date format {}", quote_locale(text)));
+                return 1;
+            }
+        }
     };
     if parsed.operands.is_empty() {
-        return walk::usage_error(ctx, "touch", "missing file operand");
+        return args::usage_error(ctx, "touch", "missing file operand");
     }
     let no_create = parsed.has("c") || parsed.has("h");
     let access_only = parsed.has("a") && !parsed.has("m");
@@ -179,13 +163,9 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
 
 #[cfg(test)]
 mod tests {
-    use super::super::walk::testing::{example, names, ok, run};
+    use super::super::walk::testing::{err, example, names, ok, run};
     use super::parse_date;
     use crate::fs::Cred;
-
-    fn err(text: &str) -> (String, String, i32) {
-        (String::new(), text.to_string(), 1)
-    }
 
     #[test]
     fn golden_touch() {

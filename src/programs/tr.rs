@@ -77,24 +77,16 @@ fn in_class(class: &str, b: u8) -> bool {
 
 /// Entry point of `tr`.
 pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
-    let parsed = match args::parse(&SPEC, argv.get(1..).unwrap_or(&[])) {
-        Ok(p) => p,
-        Err(e) => {
-            ctx.err(e);
-            return 1;
-        }
-    };
+    let Some(parsed) = args::parse_or_report(ctx, &SPEC, argv.get(1..).unwrap_or_default()) else { return 1 };
     let (delete, squeeze, complement) = (parsed.has("d"), parsed.has("s"), parsed.has("c") || parsed.has("C"));
     let sets = &parsed.operands;
     let needed = if delete != squeeze { 1 } else { 2 };
     if sets.is_empty() {
-        ctx.err(args::usage(&SPEC, "missing operand"));
-        return 1;
+        return args::usage_error(ctx, "tr", "missing operand");
     }
     if sets.len() < needed {
         let why = if delete { "Two strings must be given when both deleting and squeezing repeats." } else { "Two strings must be given when translating." };
-        ctx.err(format!("tr: missing operand after ‘{}’\n{why}\nTry 'tr --help' for more information.\n", sets[sets.len() - 1]));
-        return 1;
+        return args::usage_error(ctx, "tr", &format!("missing operand after ‘{}’\n{why}", sets[sets.len() - 1]));
     }
     let mut set1 = expand(&sets[0]);
     if complement {
@@ -126,13 +118,10 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
 
 #[cfg(test)]
 mod tests {
-    use crate::programs::{run_for_test, test_machine};
+    use super::super::walk::testing::fresh;
 
     fn tr(args: &[&str], input: &str) -> (String, String, i32) {
-        let (mut fs, env) = test_machine();
-        let mut argv = vec!["tr"];
-        argv.extend_from_slice(args);
-        run_for_test(&mut fs, &env, &argv, input.as_bytes())
+        fresh("tr", args, input.as_bytes())
     }
 
     #[test]

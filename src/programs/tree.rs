@@ -8,7 +8,7 @@
 //! included when it lists anything. Like the real tree, options do not bundle values (`-L 2`),
 //! and errors use tree's own wording. Descent stops at 64 levels.
 
-use super::fmt::mode_string;
+use super::fmt::{indicator, mode_string};
 use super::Ctx;
 use crate::fs::{FileKind, Metadata};
 
@@ -286,16 +286,6 @@ fn draw_children(
     }
 }
 
-/// tree's `-F` suffix: `/` directory, `@` link, `*` executable.
-fn indicator(meta: &Metadata) -> &'static str {
-    match meta.kind {
-        FileKind::Dir => "/",
-        FileKind::Symlink => "@",
-        FileKind::File if meta.perm & 0o111 != 0 => "*",
-        FileKind::File => "",
-    }
-}
-
 /// Whether a name matches a pattern of `|`-separated globs.
 fn matches_any(pattern: &str, name: &str) -> bool {
     pattern.split('|').any(|p| glob(p.as_bytes(), name.as_bytes()))
@@ -379,16 +369,13 @@ fn class(pat: &[u8], c: u8) -> Option<(bool, usize)> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{run_for_test, test_machine, Env};
+    use super::super::walk::testing::{self, err, out, run_args};
+    use super::super::Env;
     use crate::fs::Fs;
 
     /// The `proj` tree of the golden transcript `15-tree`, inside `~/Projects/example`.
     fn example() -> (Fs, Env) {
-        let (mut fs, env) = test_machine();
-        for dir in ["Projects", "Projects/example", "Projects/example/.vscode"] {
-            fs.mkdir(&format!("/home/kai/{dir}"), 0o755).unwrap();
-        }
-        fs.chdir("/home/kai/Projects/example").unwrap();
+        let (mut fs, env) = testing::example();
         fs.write("main.py", b"import sys\n").unwrap();
         for dir in ["proj", "proj/src", "proj/src/pkg", "proj/docs"] {
             fs.mkdir(dir, 0o755).unwrap();
@@ -407,9 +394,7 @@ mod tests {
     }
 
     fn tree(fs: &mut Fs, env: &Env, args: &[&str]) -> (String, String, i32) {
-        let mut argv = vec!["tree"];
-        argv.extend_from_slice(args);
-        run_for_test(fs, env, &argv, b"")
+        run_args(fs, env, "tree", args, b"")
     }
 
     const PROJ: &str = "proj
@@ -431,7 +416,7 @@ mod tests {
     #[test]
     fn whole_tree() {
         let (mut fs, env) = example();
-        assert_eq!(tree(&mut fs, &env, &["proj"]), (PROJ.to_string(), String::new(), 0));
+        assert_eq!(tree(&mut fs, &env, &["proj"]), out(PROJ));
         let (out, _, _) = tree(&mut fs, &env, &[]);
         assert!(out.starts_with(".\n├── main.py\n└── proj\n    ├── README.md\n"));
         assert!(out.ends_with("\n6 directories, 8 files\n"));
@@ -460,7 +445,7 @@ mod tests {
         );
         assert_eq!(
             tree(&mut fs, &env, &["-L", "0", "proj"]),
-            (String::new(), "tree: Invalid level, must be greater than 0.\n".into(), 1)
+            err("tree: Invalid level, must be greater than 0.\n")
         );
     }
 
@@ -499,7 +484,7 @@ mod tests {
         );
         assert_eq!(
             tree(&mut fs, &env, &["proj/src/app.py"]),
-            ("proj/src/app.py  [error opening dir]\n\n0 directories, 1 file\n".into(), String::new(), 0)
+            out("proj/src/app.py  [error opening dir]\n\n0 directories, 1 file\n")
         );
         fs.mkdir("empty", 0o755).unwrap();
         assert_eq!(tree(&mut fs, &env, &["empty"]).0, "empty\n\n0 directories, 0 files\n");

@@ -41,16 +41,9 @@ pub fn host_name(ctx: &Ctx) -> String {
 
 /// Entry point of `uname`.
 pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
-    let parsed = match args::parse(&SPEC, argv.get(1..).unwrap_or_default()) {
-        Ok(p) => p,
-        Err(message) => {
-            ctx.err(message);
-            return 1;
-        }
-    };
+    let Some(parsed) = args::parse_or_report(ctx, &SPEC, argv.get(1..).unwrap_or_default()) else { return 1 };
     if let Some(extra) = parsed.operands.first() {
-        ctx.err(format!("uname: extra operand \u{2018}{extra}\u{2019}\nTry 'uname --help' for more information.\n"));
-        return 1;
+        return args::usage_error(ctx, "uname", &format!("extra operand \u{2018}{extra}\u{2019}"));
     }
     let all = parsed.has("a");
     let host = host_name(ctx);
@@ -75,34 +68,27 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
 /// Entry point of `hostname`: prints the host name; setting it needs root.
 pub fn hostname(ctx: &mut Ctx, argv: &[String]) -> i32 {
     match argv.get(1) {
-        None => {
-            let name = host_name(ctx);
-            ctx.out(format!("{name}\n"));
-            0
-        }
         Some(arg) if arg.starts_with('-') && arg.len() > 1 => {
             let c = arg.chars().nth(1).unwrap_or('-');
-            match c {
-                's' | 'f' | 'a' | 'A' => {
-                    let name = host_name(ctx);
-                    ctx.out(format!("{name}\n"));
-                    0
-                }
-                _ => {
-                    ctx.err(format!("hostname: invalid option -- '{c}'\n"));
-                    1
-                }
+            if !matches!(c, 's' | 'f' | 'a' | 'A') {
+                ctx.err(format!("hostname: invalid option -- '{c}'\n"));
+                return 1;
             }
         }
         Some(_) => {
             ctx.err("hostname: you must be root to change the host name\n");
-            1
+            return 1;
         }
+        None => {}
     }
+    let name = host_name(ctx);
+    ctx.out(format!("{name}\n"));
+    0
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::walk::testing::err;
     use super::super::{run_for_test, test_machine};
 
     #[test]
@@ -123,7 +109,7 @@ mod tests {
         );
         assert_eq!(
             run_for_test(&mut fs, &env, &["uname", "-x"], b""),
-            (String::new(), "uname: invalid option -- 'x'\nTry 'uname --help' for more information.\n".into(), 1)
+            err("uname: invalid option -- 'x'\nTry 'uname --help' for more information.\n")
         );
         assert_eq!(run_for_test(&mut fs, &env, &["hostname", "new"], b"").2, 1);
     }

@@ -1,13 +1,14 @@
 //! What the file commands (`cp`, `mv`, `rm`, `ln`, `chmod`, `mkdir`, `touch`, `readlink`…)
 //! share: GNU's three ways of quoting a file name in a message, the `prog: cannot VERB 'path':
-//! strerror` shape, path helpers (joining, last component, trailing slashes), the prompt of
-//! `-i`, and one bounded depth-first walk of a tree that never follows symbolic links.
+//! strerror` shape, `--preserve-root` and `--reference`, path helpers (joining, last component,
+//! trailing slashes), the prompt of `-i`, and one bounded depth-first walk of a tree that never
+//! follows symbolic links.
 //!
 //! Quoting follows gnulib's `quotearg`: `quoteaf` (shell-escape, always quoted: `'a b'`,
 //! `"it's"`, `'a'$'\n''b'`), `quotef` (the same, but only when needed, and `:` needs it) and
 //! `quote` (locale style, `‘work’` in a UTF-8 locale).
 
-use super::Ctx;
+use super::{args, Ctx};
 use crate::fs::{FileKind, FsError, Metadata};
 use crate::io::Input;
 use crate::trace::Event;
@@ -120,10 +121,17 @@ pub fn cannot(ctx: &mut Ctx, prog: &str, verb: &str, path: &str, err: FsError) {
     ctx.error(prog, format!("cannot {verb} {}: {err}", quote(path)));
 }
 
-/// Prints a usage error (`prog: MESSAGE` and the `Try` line) and returns status 1.
-pub fn usage_error(ctx: &mut Ctx, prog: &str, message: &str) -> i32 {
-    ctx.err(format!("{prog}: {message}\nTry '{prog} --help' for more information.\n"));
-    1
+/// Refuses to work recursively on `/`, as `--preserve-root` does: prints `prog: it is dangerous to
+/// operate recursively on WHAT` and how to override it.
+pub fn refuse_root(ctx: &mut Ctx, prog: &str, what: &str) {
+    ctx.error(prog, format!("it is dangerous to operate recursively on {what}"));
+    ctx.error(prog, "use --no-preserve-root to override this failsafe");
+}
+
+/// The metadata of a `--reference` file (following symlinks), or `None` after printing
+/// `prog: failed to get attributes of 'file': strerror`.
+pub fn reference(ctx: &mut Ctx, prog: &str, file: &str) -> Option<Metadata> {
+    ctx.fs.stat(file).map_err(|err| ctx.error(prog, format!("failed to get attributes of {}: {err}", quote(file)))).ok()
 }
 
 /// `dir/name` with exactly one slash between, as coreutils build the names of files below an
@@ -249,16 +257,18 @@ pub fn targets(ctx: &mut Ctx, how: &Targets, operands: &[String]) -> Result<Vec<
             }
         }
         if operands.is_empty() {
-            return Err(usage_error(ctx, prog, "missing file operand"));
+            return Err(args::usage_error(ctx, prog, "missing file operand"));
         }
         return Ok(into(dir, operands));
     }
     match operands {
-        [] => Err(usage_error(ctx, prog, "missing file operand")),
+        [] => Err(args::usage_error(ctx, prog, "missing file operand")),
         [one] if is_ln && !how.no_target_dir => Ok(into(".", std::slice::from_ref(one))),
-        [one] => Err(usage_error(ctx, prog, &format!("missing destination file operand after {}", quote(one)))),
+        [one] => Err(args::usage_error(ctx, prog, &format!("missing destination file operand after {}", quote(one)))),
         [src, dst] if how.no_target_dir => Ok(vec![(src.clone(), dst.clone())]),
-        [_, _, extra, ..] if how.no_target_dir => Err(usage_error(ctx, prog, &format!("extra operand {}", quote(extra)))),
+        [_, _, extra, ..] if how.no_target_dir => {
+            Err(args::usage_error(ctx, prog, &format!("extra operand {}", quote(extra))))
+        }
         [src, dst] => {
             if dir_kind(ctx, dst).unwrap_or(false) {
                 Ok(into(dst, std::slice::from_ref(src)))
@@ -535,7 +545,7 @@ mod tests {
     }
 }
 
-/// Helpers for the file commands' tests.
+/// Helpers for the programs' tests.
 #[cfg(test)]
 pub(crate) mod testing {
     use crate::fs::{Fs, Ino};
@@ -559,9 +569,32 @@ pub(crate) mod testing {
         run_for_test(fs, env, &argv, b"")
     }
 
+    /// Runs `prog` with `args`, `stdin` as standard input; returns (stdout, stderr, status).
+    pub fn run_args(fs: &mut Fs, env: &Env, prog: &str, args: &[&str], stdin: &[u8]) -> (String, String, i32) {
+        let mut argv = vec![prog];
+        argv.extend_from_slice(args);
+        run_for_test(fs, env, &argv, stdin)
+    }
+
+    /// Runs `prog` with `args` on a fresh [`test_machine`], `stdin` as standard input.
+    pub fn fresh(prog: &str, args: &[&str], stdin: &[u8]) -> (String, String, i32) {
+        let (mut fs, env) = test_machine();
+        run_args(&mut fs, &env, prog, args, stdin)
+    }
+
+    /// What a run returns that succeeds printing `text` on stdout alone.
+    pub fn out(text: &str) -> (String, String, i32) {
+        (text.to_string(), String::new(), 0)
+    }
+
+    /// What a run returns that fails (status 1) printing `text` on stderr alone.
+    pub fn err(text: &str) -> (String, String, i32) {
+        (String::new(), text.to_string(), 1)
+    }
+
     /// Runs a command that must succeed silently.
     pub fn ok(fs: &mut Fs, env: &Env, line: &str) {
-        assert_eq!(run(fs, env, line), (String::new(), String::new(), 0), "{line}");
+        assert_eq!(run(fs, env, line), out(""), "{line}");
     }
 
     /// The inode a path names, not following a final symlink.

@@ -52,13 +52,7 @@ impl Counts {
 
 /// Entry point of `wc`.
 pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
-    let parsed = match args::parse(&SPEC, argv.get(1..).unwrap_or_default()) {
-        Ok(p) => p,
-        Err(message) => {
-            ctx.err(message);
-            return 1;
-        }
-    };
+    let Some(parsed) = args::parse_or_report(ctx, &SPEC, argv.get(1..).unwrap_or_default()) else { return 1 };
     let any = ["l", "w", "c", "m"].iter().any(|k| parsed.has(k));
     let show = |k: &str| if any { parsed.has(k) } else { k != "m" };
     let fields = [show("l"), show("w"), show("m"), show("c")];
