@@ -19,6 +19,7 @@
 //! input: errors are values, and every loop, recursion, output and size is bounded.
 
 pub mod complete;
+pub mod fnmatch;
 pub mod fs;
 pub mod io;
 pub mod programs;

@@ -5,7 +5,8 @@
 //! message and abandons the input, as an expansion error does.
 
 use super::ast::{AndOr, AndOrOp, Command, CompoundCommand, List, Pipeline, SimpleCommand};
-use super::{builtins, glob, parser, Shell};
+use super::{builtins, parser, Shell};
+use crate::fnmatch;
 use crate::fs::Fs;
 use crate::io::{Input, Io, Sink};
 use crate::trace::{Event, Resolution};
@@ -304,7 +305,7 @@ impl<'a> Interp<'a> {
                 for arm in arms {
                     for pattern in &arm.patterns {
                         let Some(pattern) = self.expand_pattern(pattern.as_str()) else { return self.sh.status };
-                        if glob::matches(&pattern, &subject) {
+                        if fnmatch::matches(&pattern, &subject) {
                             return self.run_list(&arm.body);
                         }
                     }

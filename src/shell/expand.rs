@@ -9,6 +9,7 @@
 use super::arith;
 use super::exec::{Ctl, Interp};
 use super::glob;
+use crate::fnmatch;
 use super::parser;
 
 /// One stretch of an expanded word.
@@ -433,8 +434,8 @@ impl Interp<'_> {
 
     /// Pathname expansion of one field, or the field itself with quotes removed.
     fn glob_field(&self, field: Vec<(String, bool)>) -> Vec<String> {
-        let pattern: String = field.iter().map(|(t, q)| if *q { glob::escape(t) } else { t.clone() }).collect();
-        if glob::has_magic(&pattern) {
+        let pattern: String = field.iter().map(|(t, q)| if *q { fnmatch::escape(t) } else { t.clone() }).collect();
+        if fnmatch::has_magic(&pattern) {
             let found = glob::expand_paths(self.fs, &pattern);
             if !found.is_empty() {
                 return found;
@@ -469,7 +470,7 @@ fn pattern_of(pieces: &[Piece]) -> String {
     pieces
         .iter()
         .map(|p| match p {
-            Piece::Text { text, quoted: true, .. } => glob::escape(text),
+            Piece::Text { text, quoted: true, .. } => fnmatch::escape(text),
             Piece::Text { text, .. } => text.clone(),
             Piece::Break => " ".into(),
         })
@@ -554,10 +555,10 @@ fn split_unescaped(s: &str, sep: char) -> (&str, Option<&str>) {
 fn strip(value: &str, pattern: &str, op: &str) -> String {
     let bounds: Vec<usize> = value.char_indices().map(|(i, _)| i).chain([value.len()]).collect();
     match op {
-        "#" => bounds.iter().find(|&&i| glob::matches(pattern, &value[..i])).map(|&i| value[i..].to_string()),
-        "##" => bounds.iter().rev().find(|&&i| glob::matches(pattern, &value[..i])).map(|&i| value[i..].to_string()),
-        "%" => bounds.iter().rev().find(|&&i| glob::matches(pattern, &value[i..])).map(|&i| value[..i].to_string()),
-        _ => bounds.iter().find(|&&i| glob::matches(pattern, &value[i..])).map(|&i| value[..i].to_string()),
+        "#" => bounds.iter().find(|&&i| fnmatch::matches(pattern, &value[..i])).map(|&i| value[i..].to_string()),
+        "##" => bounds.iter().rev().find(|&&i| fnmatch::matches(pattern, &value[..i])).map(|&i| value[i..].to_string()),
+        "%" => bounds.iter().rev().find(|&&i| fnmatch::matches(pattern, &value[i..])).map(|&i| value[..i].to_string()),
+        _ => bounds.iter().find(|&&i| fnmatch::matches(pattern, &value[i..])).map(|&i| value[..i].to_string()),
     }
     .unwrap_or_else(|| value.to_string())
 }
@@ -570,13 +571,13 @@ fn replace(value: &str, pattern: &str, rep: &str, all: bool, anchor: Option<char
     let bounds: Vec<usize> = value.char_indices().map(|(i, _)| i).chain([value.len()]).collect();
     match anchor {
         Some('#') => {
-            return match bounds.iter().rev().find(|&&e| glob::matches(pattern, &value[..e])) {
+            return match bounds.iter().rev().find(|&&e| fnmatch::matches(pattern, &value[..e])) {
                 Some(&e) => format!("{rep}{}", &value[e..]),
                 None => value.to_string(),
             }
         }
         Some(_) => {
-            return match bounds.iter().find(|&&s| glob::matches(pattern, &value[s..])) {
+            return match bounds.iter().find(|&&s| fnmatch::matches(pattern, &value[s..])) {
                 Some(&s) => format!("{}{rep}", &value[..s]),
                 None => value.to_string(),
             }
@@ -587,7 +588,7 @@ fn replace(value: &str, pattern: &str, rep: &str, all: bool, anchor: Option<char
     let mut k = 0;
     while k < bounds.len() - 1 {
         let start = bounds[k];
-        let found = bounds[k + 1..].iter().rev().find(|&&e| glob::matches(pattern, &value[start..e]));
+        let found = bounds[k + 1..].iter().rev().find(|&&e| fnmatch::matches(pattern, &value[start..e]));
         match found {
             Some(&end) => {
                 out.push_str(rep);

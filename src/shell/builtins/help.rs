@@ -51,7 +51,7 @@ pub(crate) fn help(it: &mut Interp, argv: &[String]) -> i32 {
     }
     let mut status = 0;
     for name in names {
-        let matches: Vec<_> = TOPICS.iter().filter(|(n, ..)| crate::shell::glob::matches(name, n)).collect();
+        let matches: Vec<_> = TOPICS.iter().filter(|(n, ..)| crate::fnmatch::matches(name, n)).collect();
         if matches.is_empty() {
             it.error(format_args!("help: no help topics match `{name}'.  Try `help help' or `man -k {name}' or `info {name}'."));
             status = 1;
