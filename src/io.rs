@@ -1,9 +1,15 @@
-//! Process I/O: where file descriptors 0, 1 and 2 lead, and the terminal screen.
+//! Process I/O: where file descriptors 0, 1 and 2 lead, the terminal screen and its keyboard.
 //!
 //! Nothing runs concurrently, so a pipe is a buffer the left command fills before the right one
 //! reads it, and a redirection to a file is a buffer flushed into the file when its command ends.
 //! Writes to the terminal keep stdout and stderr apart but in the order they happened. Every
 //! buffer is bounded: past [`MAX_OUTPUT`] bytes per command, output is dropped and counted.
+//!
+//! Reading the terminal takes the lines typed so far for the running command ([`Keyboard`]).
+//! When none is left, the read *starves*: it returns end of input, and the session, which
+//! knows the run is then worthless, shows the output up to that point, waits for the user's
+//! next line, and replays the whole command from its start with one more line typed. Runs are
+//! deterministic, so the replay reaches the same point and goes on; no call ever blocks.
 
 use crate::fs::Ino;
 use std::cell::Cell;
@@ -89,6 +95,15 @@ impl Input {
     }
 }
 
+/// The lines typed at the terminal for the running command, in order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Keyboard {
+    /// The lines typed, without their newlines.
+    pub lines: Vec<String>,
+    /// Whether the user ended input (Ctrl-D) after the last line.
+    pub eof: bool,
+}
+
 /// A file that a redirection opened, with the buffer holding what was written to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PendingFile {
@@ -116,6 +131,9 @@ pub struct Io {
     screen_bytes: usize,
     buffers: Vec<Vec<u8>>,
     dropped: usize,
+    keyboard: Keyboard,
+    typed_read: usize,
+    starved_at: Option<usize>,
 }
 
 impl Io {
@@ -131,7 +149,57 @@ impl Io {
             screen_bytes: 0,
             buffers: Vec::new(),
             dropped: 0,
+            keyboard: Keyboard::default(),
+            typed_read: 0,
+            starved_at: None,
         }
+    }
+
+    /// Descriptors wired to a terminal on which these lines will be typed.
+    pub fn with_keyboard(tty: bool, columns: usize, keyboard: Keyboard) -> Io {
+        Io { keyboard, ..Io::new(tty, columns) }
+    }
+
+    /// Reads one line (without its newline) from standard input; `None` at end of input. On
+    /// the terminal, a line typed for this command, or end of input after Ctrl-D; with nothing
+    /// typed yet the read starves (see the module documentation).
+    pub fn read_line(&mut self) -> Option<Vec<u8>> {
+        match &self.stdin {
+            Input::Bytes { .. } => self.stdin.read_line(),
+            Input::Terminal => self.next_typed(),
+        }
+    }
+
+    /// Reads the rest of standard input; on the terminal, every line until Ctrl-D.
+    pub fn read_all(&mut self) -> Vec<u8> {
+        match &self.stdin {
+            Input::Bytes { .. } => self.stdin.read_all(),
+            Input::Terminal => {
+                let mut all = Vec::new();
+                while let Some(line) = self.next_typed() {
+                    all.extend_from_slice(&line);
+                    all.push(b'\n');
+                }
+                all
+            }
+        }
+    }
+
+    fn next_typed(&mut self) -> Option<Vec<u8>> {
+        if let Some(line) = self.keyboard.lines.get(self.typed_read) {
+            self.typed_read += 1;
+            return Some(line.clone().into_bytes());
+        }
+        if !self.keyboard.eof && self.starved_at.is_none() {
+            self.starved_at = Some(self.screen_bytes);
+        }
+        None
+    }
+
+    /// Where the terminal output stood (in bytes) when a terminal read found nothing typed:
+    /// the run is waiting for the user from that point on.
+    pub fn starved_at(&self) -> Option<usize> {
+        self.starved_at
     }
 
     /// Writes to fd 1 (1) or fd 2 (2); any other fd is closed. Returns false when the

@@ -7,7 +7,7 @@
 //! everything, so the same lines on the same world always give the same bytes.
 
 use crate::fs::{Change, Fs};
-use crate::io::{Io, Stream};
+use crate::io::{Io, Keyboard, Stream};
 use crate::shell::{RunResult, Shell};
 use crate::style::{self, Span};
 use crate::trace::Event;
@@ -28,6 +28,9 @@ pub struct Outcome {
     pub needs_more: bool,
     /// True when the shell exited (`exit`).
     pub exited: bool,
+    /// True when a program is reading the terminal (a REPL, a `Proceed (Y/n)?`, `read`): its
+    /// prompt is the end of the output, and the next line typed goes to it.
+    pub waiting_for_input: bool,
     /// True when the output asked the terminal to clear the screen (`clear`, Ctrl-L).
     pub clear_screen: bool,
     /// Remarks of the simulation itself (not machine output): shown apart, never in transcripts.
@@ -52,6 +55,7 @@ pub struct Snapshot {
     fs: Fs,
     shell: Shell,
     pending: String,
+    waiting: Option<Box<Waiting>>,
 }
 
 /// A running simulated machine.
@@ -61,9 +65,39 @@ pub struct Session {
     shell: Shell,
     /// Lines typed so far of an input that is not complete yet.
     pending: String,
+    /// The input whose program is waiting for the terminal, if any.
+    waiting: Option<Waiting>,
     tty: bool,
     columns: usize,
     world: String,
+}
+
+/// An input being replayed because a program in it reads the terminal.
+#[derive(Debug, Clone)]
+struct Waiting {
+    /// The shell input.
+    input: String,
+    /// The state before it ran.
+    before: Snapshot,
+    /// What has been typed for it so far.
+    keyboard: Keyboard,
+    /// How many bytes of its terminal output were already shown.
+    shown: usize,
+}
+
+/// The part of terminal output from byte `from` to byte `to` (counted across chunks).
+fn cut(screen: &[(Stream, Vec<u8>)], from: usize, to: usize) -> Vec<(Stream, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for (stream, bytes) in screen {
+        let (start, end) = (offset, offset + bytes.len());
+        offset = end;
+        let (a, b) = (from.max(start), to.min(end));
+        if a < b {
+            out.push((*stream, bytes[a - start..b - start].to_vec()));
+        }
+    }
+    out
 }
 
 /// Seconds the simulated clock advances per input line.
@@ -102,7 +136,7 @@ impl Session {
     pub fn with_world(world: World, tty: bool, columns: usize) -> Session {
         let pwd = world.fs.cwd_path().unwrap_or_else(|_| "/".into());
         let shell = Shell::new(&world.env, &pwd);
-        Session { fs: world.fs, shell, pending: String::new(), tty, columns, world: world.name }
+        Session { fs: world.fs, shell, pending: String::new(), waiting: None, tty, columns, world: world.name }
     }
 
     /// The name of the world this session started from.
@@ -115,24 +149,65 @@ impl Session {
         self.columns = columns.clamp(20, 500);
     }
 
-    /// The prompt to show now: `PS1`, or `PS2` while an input is incomplete.
+    /// The prompt to show now: `PS1`, or `PS2` while an input is incomplete; nothing while a
+    /// program waits for input (it printed its own prompt).
     pub fn prompt(&mut self) -> String {
+        if self.waiting.is_some() {
+            return String::new();
+        }
         let secondary = !self.pending.is_empty();
         self.shell.prompt(&mut self.fs, secondary)
     }
 
-    /// Runs one typed line.
+    /// Runs one typed line: a shell input, or, while a program waits for the terminal, the
+    /// line it reads.
     pub fn run(&mut self, line: &str) -> Outcome {
         let line = line.strip_suffix('\n').unwrap_or(line);
+        if let Some(mut waiting) = self.waiting.take() {
+            waiting.keyboard.lines.push(line.to_string());
+            return self.execute(waiting);
+        }
         let input = if self.pending.is_empty() { line.to_string() } else { format!("{}\n{line}", self.pending) };
         self.fs.set_now(self.fs.now() + SECONDS_PER_LINE);
-        let mut io = Io::new(self.tty, self.columns);
+        let before = self.snapshot();
+        self.execute(Waiting { input, before, keyboard: Keyboard::default(), shown: 0 })
+    }
+
+    /// Ends the terminal input of the program waiting for it (Ctrl-D). Without one, nothing.
+    pub fn end_of_input(&mut self) -> Outcome {
+        match self.waiting.take() {
+            Some(mut waiting) => {
+                waiting.keyboard.eof = true;
+                self.execute(waiting)
+            }
+            None => Outcome::default(),
+        }
+    }
+
+    /// Whether a program is waiting for a line typed at the terminal.
+    pub fn waiting_for_input(&self) -> bool {
+        self.waiting.is_some()
+    }
+
+    /// Runs an input from the state before it, with the lines typed so far for it. Output
+    /// already shown by an earlier run of the same input is left out.
+    fn execute(&mut self, waiting: Waiting) -> Outcome {
+        let mut io = Io::with_keyboard(self.tty, self.columns, waiting.keyboard.clone());
         let mut events = Vec::new();
-        let result = self.shell.run(&mut self.fs, &mut io, &mut events, &input);
+        let result = self.shell.run(&mut self.fs, &mut io, &mut events, &waiting.input);
         let mut outcome = Outcome { status: self.shell.status(), ..Outcome::default() };
+        let (screen, lost) = io.take_screen();
+        if let Some(at) = io.starved_at() {
+            let shown = waiting.shown;
+            self.fill_output(&mut outcome, &cut(&screen, shown, at), 0);
+            outcome.waiting_for_input = true;
+            self.restore(waiting.before.clone());
+            self.waiting = Some(Waiting { shown: at, ..waiting });
+            return outcome;
+        }
         match result {
             RunResult::Incomplete => {
-                self.pending = input;
+                self.pending = waiting.input;
                 outcome.needs_more = true;
                 return outcome;
             }
@@ -140,7 +215,7 @@ impl Session {
             RunResult::Done => {}
         }
         self.pending.clear();
-        self.shell.add_history(&input);
+        self.shell.add_history(&waiting.input);
         let (changes, dropped) = self.fs.take_changes();
         events.extend(changes.into_iter().map(|c| match c {
             Change::Created(p) => Event::Created(p),
@@ -150,18 +225,22 @@ impl Session {
         if dropped > 0 {
             events.push(Event::Limit(format!("{dropped} more file changes not listed")));
         }
-        let (screen, lost) = io.take_screen();
-        outcome.spans = style::spans(&screen);
+        self.fill_output(&mut outcome, &cut(&screen, waiting.shown, usize::MAX), lost);
+        outcome.notices = self.notices(&events);
+        outcome.events = events;
+        outcome
+    }
+
+    /// Puts terminal output into an outcome: spans, raw text, the lost-bytes notice, clearing.
+    fn fill_output(&self, outcome: &mut Outcome, screen: &[(Stream, Vec<u8>)], lost: usize) {
+        outcome.spans = style::spans(screen);
         outcome.raw = screen.iter().map(|(_, b)| String::from_utf8_lossy(b)).collect();
         if lost > 0 {
             let message = format!("venvlab: {lost} bytes of output not shown (a limit of the simulation)\n");
             outcome.raw.push_str(&message);
             outcome.spans.push(Span { stream: Stream::Stderr, style: style::Style::default(), text: message });
         }
-        outcome.clear_screen = style::clears_screen(&screen);
-        outcome.notices = self.notices(&events);
-        outcome.events = events;
-        outcome
+        outcome.clear_screen = style::clears_screen(screen);
     }
 
     /// Runs one line and returns what a terminal shows for it: the prompt, the line as typed
@@ -189,7 +268,12 @@ impl Session {
 
     /// Saves the whole state (O(1): the filesystem and shell share structure).
     pub fn snapshot(&self) -> Snapshot {
-        Snapshot { fs: self.fs.clone(), shell: self.shell.clone(), pending: self.pending.clone() }
+        Snapshot {
+            fs: self.fs.clone(),
+            shell: self.shell.clone(),
+            pending: self.pending.clone(),
+            waiting: self.waiting.clone().map(Box::new),
+        }
     }
 
     /// Returns to a saved state.
@@ -197,6 +281,7 @@ impl Session {
         self.fs = snapshot.fs;
         self.shell = snapshot.shell;
         self.pending = snapshot.pending;
+        self.waiting = snapshot.waiting.map(|w| *w);
     }
 
     /// Completions for the word before the cursor in `line`: command names for the first word,

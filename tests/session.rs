@@ -226,3 +226,29 @@ fn outcome_events_list_the_files_changed() {
     });
     assert_eq!(searched.map(|s| s.len()), Some(7), "shims, pyenv/bin, .local/bin, local/sbin, local/bin, sbin, bin");
 }
+
+#[test]
+fn programs_reading_the_terminal_wait_for_the_next_line() {
+    let mut s = session();
+    s.run("touch f");
+    let o = s.run("rm -i f && echo removed");
+    assert!(o.waiting_for_input);
+    assert_eq!(o.text(), "rm: remove regular empty file 'f'? ");
+    assert_eq!(s.prompt(), "");
+    let o = s.run("y");
+    assert!(!o.waiting_for_input);
+    assert_eq!(o.text(), "removed\n");
+    assert_eq!(s.run("ls f").status, 2);
+    assert_eq!(s.prompt(), "kai@laptop:~/Projects/example$ ");
+}
+
+#[test]
+fn end_of_input_answers_a_waiting_program() {
+    let mut s = session();
+    s.run("touch g");
+    assert!(s.run("rm -i g; echo done").waiting_for_input);
+    let o = s.end_of_input();
+    assert!(!o.waiting_for_input);
+    assert_eq!(o.text(), "done\n");
+    assert_eq!(s.run("ls g").text(), "g\n");
+}

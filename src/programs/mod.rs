@@ -93,7 +93,7 @@ impl Ctx<'_> {
 
     /// Reads the rest of standard input.
     pub fn stdin(&mut self) -> Vec<u8> {
-        self.io.stdin.read_all()
+        self.io.read_all()
     }
 
     /// Whether standard output is a terminal.

@@ -10,7 +10,6 @@
 
 use super::{args, Ctx};
 use crate::fs::{FileKind, FsError, Metadata};
-use crate::io::Input;
 use crate::trace::Event;
 
 /// Deepest a recursive `cp`, `rm` or `chmod -R` goes below an operand.
@@ -193,10 +192,7 @@ pub fn kind_name(meta: &Metadata) -> &'static str {
 /// input: only an answer starting with `y` or `Y` is yes; end of input is no.
 pub fn ask(ctx: &mut Ctx, prog: &str, question: &str) -> bool {
     ctx.err(format!("{prog}: {question}? "));
-    let answer = ctx.io.stdin.read_line();
-    if matches!(ctx.io.stdin, Input::Terminal) {
-        ctx.err("\n");
-    }
+    let answer = ctx.io.read_line();
     matches!(answer.as_deref().and_then(|a| a.first()), Some(b'y' | b'Y'))
 }
 
