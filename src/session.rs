@@ -244,11 +244,12 @@ impl Session {
     }
 
     /// Runs one line and returns what a terminal shows for it: the prompt, the line as typed
-    /// (readline echoes it), then the output.
+    /// (readline echoes it), then the output. A line read by a waiting program is not echoed:
+    /// with input from a pipe, as in a recording, nothing shows it.
     pub fn transcript_line(&mut self, line: &str) -> (String, Outcome) {
-        let prompt = self.prompt();
+        let echo = if self.waiting_for_input() { String::new() } else { format!("{}{line}\n", self.prompt()) };
         let outcome = self.run(line);
-        (format!("{prompt}{line}\n{}", outcome.raw), outcome)
+        (format!("{echo}{}", outcome.raw), outcome)
     }
 
     /// Remarks about commands the simulation does not have.
