@@ -59,6 +59,29 @@ pub enum Event {
         /// Whether that interpreter exists.
         found: bool,
     },
+    /// Python looked for a `pyvenv.cfg` at start-up.
+    PyvenvCfg {
+        /// Where it looked.
+        path: String,
+        /// Whether the file was there.
+        found: bool,
+    },
+    /// Python's start-up settled its prefixes.
+    PythonPrefix {
+        /// `sys.prefix`.
+        prefix: String,
+        /// `sys.base_prefix`.
+        base_prefix: String,
+    },
+    /// An `import` searched `sys.path` for a module.
+    Import {
+        /// The dotted module name.
+        module: String,
+        /// The directories searched, in order, up to the one that had it.
+        searched: Vec<String>,
+        /// The file found, or `None` when the import failed.
+        found: Option<String>,
+    },
     /// A path was created.
     Created(String),
     /// A file's content or metadata changed.
