@@ -23,6 +23,7 @@ pub mod fnmatch;
 pub mod fs;
 pub mod io;
 pub mod programs;
+pub mod python;
 pub mod session;
 pub mod shell;
 pub mod style;

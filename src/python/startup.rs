@@ -1,0 +1,183 @@
+//! CPython 3.12's start-up path computation (`Modules/getpath.py`), over the simulated files.
+//!
+//! From `argv[0]` and `PATH` comes `sys.executable` (symlinks not resolved). A `pyvenv.cfg`
+//! beside that executable, or one directory up, makes its directory `sys.prefix` and names the
+//! base interpreter's directory in `home`; the standard library is then searched for upward from
+//! `home` — or, without a `pyvenv.cfg`, upward from the directory of the executable with its
+//! symlinks resolved — by its landmark `lib/python3.12/os.py`. That gives `sys.base_prefix`, and
+//! with it `sys.path`. Nothing here knows about venvs beyond what CPython reads from the files.
+
+use crate::fs::{join_path, FileKind, Fs};
+use crate::programs::Env;
+use crate::trace::Event;
+
+/// What the interpreter knows about itself before reading any file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Build {
+    /// `3.12.7`.
+    pub version: String,
+    /// The prefix it was configured with (`/usr`, `/home/kai/.pyenv/versions/3.12.7`), used when
+    /// the landmark cannot be found.
+    pub configured_prefix: String,
+}
+
+impl Build {
+    /// `3.12` from `3.12.7`.
+    pub fn short_version(&self) -> String {
+        self.version.split('.').take(2).collect::<Vec<_>>().join(".")
+    }
+}
+
+/// Command-line switches that change the path computation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Flags {
+    /// `-I`: isolated (no script directory, no user site, no `PYTHON*` variables).
+    pub isolated: bool,
+    /// `-s`: no user site-packages.
+    pub no_user_site: bool,
+    /// `-E`: ignore `PYTHON*` environment variables.
+    pub ignore_environment: bool,
+    /// `-S`: do not import `site` (no site-packages at all).
+    pub no_site: bool,
+}
+
+/// The outcome of start-up: the `sys` attributes that depend on files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paths {
+    /// `sys.executable`.
+    pub executable: String,
+    /// `sys.prefix` (the venv when a `pyvenv.cfg` was found).
+    pub prefix: String,
+    /// `sys.base_prefix`.
+    pub base_prefix: String,
+    /// `sys.path` without its first entry (the script's directory or `''`, added by the caller).
+    pub path: Vec<String>,
+    /// What `site.getsitepackages()` returns.
+    pub site_packages: Vec<String>,
+    /// The `pyvenv.cfg` used, if any.
+    pub pyvenv_cfg: Option<String>,
+    /// Warnings CPython prints when it cannot find its libraries.
+    pub warnings: Vec<String>,
+}
+
+/// Computes the paths for an interpreter started as `argv0`, and reports what it looked at.
+pub fn compute(fs: &Fs, env: &Env, argv0: &str, build: &Build, flags: Flags, trace: &mut Vec<Event>) -> Paths {
+    let executable = find_executable(fs, env, argv0);
+    let exe_dir = parent(&executable);
+    let cfg_candidates = [join_path(&exe_dir, "pyvenv.cfg"), join_path(&parent(&exe_dir), "pyvenv.cfg")];
+    let mut cfg = None;
+    for candidate in &cfg_candidates {
+        let found = fs.read(candidate).ok().map(|b| String::from_utf8_lossy(&b).into_owned());
+        trace.push(Event::PyvenvCfg { path: candidate.clone(), found: found.is_some() });
+        if let Some(text) = found {
+            cfg = Some((candidate.clone(), text));
+            break;
+        }
+    }
+    let home = cfg.as_ref().and_then(|(_, text)| cfg_value(text, "home"));
+    let search_from = match &home {
+        Some(home) => home.clone(),
+        None => fs.realpath(&executable).map(|p| parent(&p)).unwrap_or_else(|_| exe_dir.clone()),
+    };
+    let short = build.short_version();
+    let landmark = format!("lib/python{short}/os.py");
+    let mut warnings = Vec::new();
+    let base_prefix = search_up(fs, &search_from, &landmark).unwrap_or_else(|| {
+        warnings.push("Could not find platform independent libraries <prefix>".to_string());
+        build.configured_prefix.clone()
+    });
+    let prefix = cfg.as_ref().map_or_else(|| base_prefix.clone(), |(path, _)| parent(path));
+    let include_system = cfg.as_ref().and_then(|(_, t)| cfg_value(t, "include-system-site-packages")).is_some_and(|v| v.eq_ignore_ascii_case("true"));
+    let stdlib = format!("{base_prefix}/lib/python{short}");
+    let mut path = Vec::new();
+    if !flags.isolated && !flags.ignore_environment {
+        if let Some(extra) = env.get("PYTHONPATH").filter(|p| !p.is_empty()) {
+            path.extend(extra.split(':').map(str::to_string));
+        }
+    }
+    path.push(format!("{base_prefix}/lib/python{}.zip", short.replace('.', "")));
+    path.push(stdlib.clone());
+    path.push(format!("{stdlib}/lib-dynload"));
+    let mut site_packages = vec![format!("{prefix}/lib/python{short}/site-packages")];
+    if cfg.is_some() && include_system {
+        site_packages.push(format!("{base_prefix}/lib/python{short}/site-packages"));
+    }
+    if !flags.no_site {
+        let user_site = env.get("HOME").map(|h| format!("{h}/.local/lib/python{short}/site-packages"));
+        let user_allowed = cfg.is_none() && !flags.isolated && !flags.no_user_site;
+        if let Some(user) = user_site.filter(|u| user_allowed && is_dir(fs, u)) {
+            path.push(user);
+        }
+        path.extend(site_packages.iter().filter(|p| is_dir(fs, p)).cloned());
+    }
+    trace.push(Event::PythonPrefix { prefix: prefix.clone(), base_prefix: base_prefix.clone() });
+    Paths { executable, prefix, base_prefix, path, site_packages, pyvenv_cfg: cfg.map(|(p, _)| p), warnings }
+}
+
+/// `sys.executable`: `argv[0]` made absolute when it has a `/`, else the first executable file
+/// of that name on `PATH`; symlinks are kept.
+fn find_executable(fs: &Fs, env: &Env, argv0: &str) -> String {
+    let cwd = env.get("PWD").cloned().filter(|p| fs.realpath(p).ok() == fs.cwd_path().ok());
+    let cwd = cwd.or_else(|| fs.cwd_path().ok()).unwrap_or_else(|| "/".into());
+    if argv0.contains('/') {
+        return if argv0.starts_with('/') { normalize(argv0) } else { normalize(&join_path(&cwd, argv0)) };
+    }
+    for dir in env.get("PATH").map(String::as_str).unwrap_or("").split(':') {
+        let dir = if dir.is_empty() { cwd.as_str() } else { dir };
+        let candidate = join_path(dir, argv0);
+        if fs.stat(&candidate).is_ok_and(|m| m.kind == FileKind::File) && fs.access(&candidate, 1).is_ok() {
+            return normalize(&candidate);
+        }
+    }
+    argv0.to_string()
+}
+
+/// The value of `key = value` in a `pyvenv.cfg`.
+pub fn cfg_value(text: &str, key: &str) -> Option<String> {
+    text.lines().find_map(|line| {
+        let (k, v) = line.split_once('=')?;
+        (k.trim() == key).then(|| v.trim().to_string())
+    })
+}
+
+/// The first directory from `start` upward that holds `landmark`.
+fn search_up(fs: &Fs, start: &str, landmark: &str) -> Option<String> {
+    let mut dir = normalize(start);
+    for _ in 0..64 {
+        if fs.stat(&join_path(&dir, landmark)).is_ok_and(|m| m.kind == FileKind::File) {
+            return Some(dir);
+        }
+        if dir == "/" {
+            return None;
+        }
+        dir = parent(&dir);
+    }
+    None
+}
+
+fn is_dir(fs: &Fs, path: &str) -> bool {
+    fs.stat(path).is_ok_and(|m| m.kind == FileKind::Dir)
+}
+
+/// The directory part of an absolute path (`/` for `/x`).
+fn parent(path: &str) -> String {
+    match path.trim_end_matches('/').rsplit_once('/') {
+        Some(("", _)) | None => "/".to_string(),
+        Some((dir, _)) => dir.to_string(),
+    }
+}
+
+/// Removes `.`, `..` and doubled slashes by text (`os.path.normpath`).
+fn normalize(path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for comp in path.split('/') {
+        match comp {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            c => parts.push(c),
+        }
+    }
+    format!("/{}", parts.join("/"))
+}
