@@ -181,3 +181,94 @@ fn normalize(path: &str) -> String {
     }
     format!("/{}", parts.join("/"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::world::default_world;
+
+    const PYENV: &str = "/home/kai/.pyenv/versions/3.12.7";
+
+    fn build() -> Build {
+        Build { version: "3.12.7".into(), configured_prefix: PYENV.into() }
+    }
+
+    fn world_with_stdlib() -> (Fs, Env) {
+        let w = default_world();
+        let mut fs = w.fs;
+        fs.set_cred(crate::fs::Cred::ROOT);
+        fs.write(&format!("{PYENV}/lib/python3.12/os.py"), b"").unwrap();
+        fs.set_cred(crate::fs::Cred { uid: 1000, gid: 1000 });
+        (fs, w.env)
+    }
+
+    fn venv(fs: &mut Fs, dir: &str) {
+        fs.mkdir(dir, 0o755).unwrap();
+        fs.mkdir(&format!("{dir}/bin"), 0o755).unwrap();
+        fs.symlink(&format!("{PYENV}/bin/python"), &format!("{dir}/bin/python")).unwrap();
+        fs.write(&format!("{dir}/pyvenv.cfg"), format!("home = {PYENV}/bin\ninclude-system-site-packages = false\n").as_bytes()).unwrap();
+        for d in ["lib", "lib/python3.12", "lib/python3.12/site-packages"] {
+            fs.mkdir(&format!("{dir}/{d}"), 0o755).unwrap();
+        }
+    }
+
+    #[test]
+    fn base_interpreter_finds_its_prefix_by_the_landmark() {
+        let (fs, env) = world_with_stdlib();
+        let mut trace = Vec::new();
+        let p = compute(&fs, &env, &format!("{PYENV}/bin/python"), &build(), Flags::default(), &mut trace);
+        assert_eq!(p.executable, format!("{PYENV}/bin/python"));
+        assert_eq!((p.prefix.as_str(), p.base_prefix.as_str()), (PYENV, PYENV));
+        assert_eq!(p.pyvenv_cfg, None);
+        assert_eq!(p.path, vec![format!("{PYENV}/lib/python312.zip"), format!("{PYENV}/lib/python3.12"), format!("{PYENV}/lib/python3.12/lib-dynload"), format!("{PYENV}/lib/python3.12/site-packages")]);
+        assert!(trace.contains(&Event::PyvenvCfg { path: format!("{PYENV}/bin/pyvenv.cfg"), found: false }));
+    }
+
+    #[test]
+    fn a_venv_is_found_by_its_pyvenv_cfg_and_survives_a_move() {
+        let (mut fs, env) = world_with_stdlib();
+        let dir = "/home/kai/Projects/example/.venv";
+        venv(&mut fs, dir);
+        let p = compute(&fs, &env, ".venv/bin/python", &build(), Flags::default(), &mut Vec::new());
+        assert_eq!(p.executable, format!("{dir}/bin/python"));
+        assert_eq!((p.prefix.as_str(), p.base_prefix.as_str()), (dir, PYENV));
+        assert_eq!(p.site_packages, vec![format!("{dir}/lib/python3.12/site-packages")]);
+        assert_eq!(p.path.last(), Some(&format!("{dir}/lib/python3.12/site-packages")));
+        fs.rename(dir, "/home/kai/Projects/moved").unwrap();
+        let p = compute(&fs, &env, "/home/kai/Projects/moved/bin/python", &build(), Flags::default(), &mut Vec::new());
+        assert_eq!(p.prefix, "/home/kai/Projects/moved");
+    }
+
+    #[test]
+    fn without_pyvenv_cfg_the_venv_python_is_the_base_one() {
+        let (mut fs, env) = world_with_stdlib();
+        let dir = "/home/kai/Projects/example/.venv";
+        venv(&mut fs, dir);
+        fs.unlink(&format!("{dir}/pyvenv.cfg")).unwrap();
+        let p = compute(&fs, &env, &format!("{dir}/bin/python"), &build(), Flags::default(), &mut Vec::new());
+        assert_eq!((p.prefix.as_str(), p.base_prefix.as_str()), (PYENV, PYENV));
+    }
+
+    #[test]
+    fn a_bare_name_is_searched_on_path() {
+        let (fs, mut env) = world_with_stdlib();
+        env.insert("PATH".into(), format!("{PYENV}/bin:/usr/bin"));
+        let p = compute(&fs, &env, "python", &build(), Flags::default(), &mut Vec::new());
+        assert_eq!(p.executable, format!("{PYENV}/bin/python"));
+    }
+
+    #[test]
+    fn a_missing_landmark_falls_back_with_a_warning() {
+        let w = default_world();
+        let p = compute(&w.fs, &w.env, &format!("{PYENV}/bin/python"), &build(), Flags::default(), &mut Vec::new());
+        assert_eq!(p.base_prefix, PYENV);
+        assert_eq!(p.warnings.len(), 1);
+    }
+
+    #[test]
+    fn cfg_values() {
+        assert_eq!(cfg_value("home = /x/bin\nversion = 3.12.7\n", "home").as_deref(), Some("/x/bin"));
+        assert_eq!(cfg_value("home=/y", "home").as_deref(), Some("/y"));
+        assert_eq!(cfg_value("", "home"), None);
+    }
+}
