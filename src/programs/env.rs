@@ -122,7 +122,7 @@ mod tests {
         let (mut fs, env) = test_machine();
         let mut io = Io::new(false, 80);
         let mut trace = Vec::new();
-        let mut ctx = Ctx { fs: &mut fs, env: &env, io: &mut io, trace: &mut trace, exec: None };
+        let mut ctx = Ctx { fs: &mut fs, env: &env, io: &mut io, trace: &mut trace, exec: None, build: "" };
         let argv: Vec<String> = ["env", "-i", "PATH=/bin", "ls", "-l"].iter().map(|s| s.to_string()).collect();
         assert_eq!(super::main(&mut ctx, &argv), 0);
         let want_env = [("PATH".to_string(), "/bin".to_string())].into_iter().collect();

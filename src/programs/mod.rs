@@ -29,7 +29,7 @@ mod mkdir;
 mod mv;
 mod pwd;
 mod readlink;
-mod regex;
+pub mod regex;
 mod rm;
 mod seq;
 mod sort;
@@ -72,6 +72,9 @@ pub struct Ctx<'a> {
     pub trace: &'a mut Vec<Event>,
     /// Set by a program that wants to be replaced by another command.
     pub exec: Option<ExecRequest>,
+    /// What the executed binary carries after its program's name (an interpreter's build:
+    /// version and prefix); empty for most programs.
+    pub build: &'a str,
 }
 
 impl Ctx<'_> {
@@ -155,13 +158,27 @@ const PROGRAM_TAG: &[u8] = b"venvlab-program:";
 
 /// The bytes of a binary that runs the named program: an ELF header, then a tag naming it.
 pub fn binary(name: &str) -> Vec<u8> {
+    binary_with_build(name, "")
+}
+
+/// The bytes of a binary of the named program built with `build` (see [`Ctx::build`]).
+pub fn binary_with_build(name: &str, build: &str) -> Vec<u8> {
     let mut bytes = ELF_MAGIC.to_vec();
     bytes.extend_from_slice(&[0; 8]);
     bytes.extend_from_slice(b"\x03\x00\x3e\x00\x01\x00\x00\x00");
     bytes.extend_from_slice(PROGRAM_TAG);
     bytes.extend_from_slice(name.as_bytes());
+    if !build.is_empty() {
+        bytes.push(b' ');
+        bytes.extend_from_slice(build.as_bytes());
+    }
     bytes.push(b'\n');
     bytes
+}
+
+/// Splits a binary's tag into the program name and its build.
+pub fn split_tag(tag: &str) -> (&str, &str) {
+    tag.split_once(' ').unwrap_or((tag, ""))
 }
 
 /// Whether these bytes start like an ELF file.
@@ -194,7 +211,7 @@ pub(crate) fn run_for_test(fs: &mut Fs, env: &Env, argv: &[&str], stdin: &[u8]) 
     let argv: Vec<String> = argv.iter().map(|s| s.to_string()).collect();
     let main = find(&argv[0]).expect("a registered program");
     let mut trace = Vec::new();
-    let mut ctx = Ctx { fs, env, io: &mut io, trace: &mut trace, exec: None };
+    let mut ctx = Ctx { fs, env, io: &mut io, trace: &mut trace, exec: None, build: "" };
     let status = main(&mut ctx, &argv);
     let text = |b: Vec<u8>| String::from_utf8_lossy(&b).into_owned();
     (text(io.take_buffer(out)), text(io.take_buffer(err)), status)

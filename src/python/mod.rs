@@ -2,5 +2,22 @@
 //! values, exceptions and tracebacks behind a small host interface), which the `python` program
 //! drives to run `-c` code, scripts, `-m` modules and the interactive prompt.
 
+mod host;
+pub mod index;
 pub mod lang;
+mod natives;
+mod packages;
+mod pip;
+mod program;
 pub mod startup;
+mod venv;
+
+use crate::programs::Main;
+
+/// The programs this module provides, by the name their binaries carry.
+const PROGRAMS: &[(&str, Main)] = &[("python3.12", program::main)];
+
+/// The Python program a binary's name refers to.
+pub fn find(name: &str) -> Option<Main> {
+    PROGRAMS.iter().find(|(n, _)| *n == name).map(|(_, main)| *main)
+}

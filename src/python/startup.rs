@@ -11,7 +11,7 @@ use crate::fs::{join_path, FileKind, Fs};
 use crate::programs::Env;
 use crate::trace::Event;
 
-/// What the interpreter knows about itself before reading any file.
+/// What the interpreter knows about itself before reading any file (compiled into its binary).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Build {
     /// `3.12.7`.
@@ -19,9 +19,30 @@ pub struct Build {
     /// The prefix it was configured with (`/usr`, `/home/kai/.pyenv/versions/3.12.7`), used when
     /// the landmark cannot be found.
     pub configured_prefix: String,
+    /// When and from which branch it was built: `main, Oct  7 2024, 09:00:00`.
+    pub built: String,
+    /// The compiler: `GCC 13.2.0`.
+    pub compiler: String,
 }
 
 impl Build {
+    /// Reads a build from a binary's tag: `VERSION|PREFIX|BUILT|COMPILER`.
+    pub fn parse(tag: &str) -> Build {
+        let mut parts = tag.split('|');
+        let mut next = |default: &str| parts.next().filter(|p| !p.is_empty()).unwrap_or(default).to_string();
+        Build { version: next("3.12.7"), configured_prefix: next("/usr"), built: next("main"), compiler: next("GCC") }
+    }
+
+    /// The tag [`Build::parse`] reads.
+    pub fn tag(&self) -> String {
+        format!("{}|{}|{}|{}", self.version, self.configured_prefix, self.built, self.compiler)
+    }
+
+    /// `sys.version`: `3.12.7 (main, Oct  7 2024, 09:00:00) [GCC 13.2.0]`.
+    pub fn version_text(&self) -> String {
+        format!("{} ({}) [{}]", self.version, self.built, self.compiler)
+    }
+
     /// `3.12` from `3.12.7`.
     pub fn short_version(&self) -> String {
         self.version.split('.').take(2).collect::<Vec<_>>().join(".")
@@ -46,6 +67,8 @@ pub struct Flags {
 pub struct Paths {
     /// `sys.executable`.
     pub executable: String,
+    /// `sys._base_executable`: the base interpreter a venv's `home` names.
+    pub base_executable: String,
     /// `sys.prefix` (the venv when a `pyvenv.cfg` was found).
     pub prefix: String,
     /// `sys.base_prefix`.
@@ -111,7 +134,11 @@ pub fn compute(fs: &Fs, env: &Env, argv0: &str, build: &Build, flags: Flags, tra
         path.extend(site_packages.iter().filter(|p| is_dir(fs, p)).cloned());
     }
     trace.push(Event::PythonPrefix { prefix: prefix.clone(), base_prefix: base_prefix.clone() });
-    Paths { executable, prefix, base_prefix, path, site_packages, pyvenv_cfg: cfg.map(|(p, _)| p), warnings }
+    let base_executable = match &home {
+        Some(home) => join_path(home, executable.rsplit('/').next().unwrap_or("python")),
+        None => executable.clone(),
+    };
+    Paths { executable, base_executable, prefix, base_prefix, path, site_packages, pyvenv_cfg: cfg.map(|(p, _)| p), warnings }
 }
 
 /// `sys.executable`: `argv[0]` made absolute when it has a `/`, else the first executable file
@@ -190,7 +217,7 @@ mod tests {
     const PYENV: &str = "/home/kai/.pyenv/versions/3.12.7";
 
     fn build() -> Build {
-        Build { version: "3.12.7".into(), configured_prefix: PYENV.into() }
+        Build::parse(&format!("3.12.7|{PYENV}|main, Oct  7 2024, 09:00:00|GCC 13.2.0"))
     }
 
     fn world_with_stdlib() -> (Fs, Env) {

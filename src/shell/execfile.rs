@@ -114,9 +114,10 @@ impl Interp<'_> {
         self.fs.access(path, 1).map_err(ExecError::File)?;
         let bytes = self.fs.read_ino(ino).map_err(ExecError::File)?;
         if programs::is_elf(&bytes) {
-            let name = programs::program_of(&bytes).ok_or(ExecError::ExecFormat)?.to_string();
-            self.trace.push(Event::Exec { path: path.to_string(), program: name.clone() });
-            return Ok(self.run_program(&name, argv, env));
+            let tag = programs::program_of(&bytes).ok_or(ExecError::ExecFormat)?.to_string();
+            let (name, build) = programs::split_tag(&tag);
+            self.trace.push(Event::Exec { path: path.to_string(), program: name.to_string() });
+            return Ok(self.run_program(name, build, argv, env));
         }
         if let Some(rest) = bytes.strip_prefix(b"#!") {
             let line = &rest[..rest.len().min(SHEBANG_MAX)];
@@ -149,17 +150,17 @@ impl Interp<'_> {
     }
 
     /// Runs a registered program (or the shell itself, for `bash`/`sh` binaries).
-    fn run_program(&mut self, name: &str, argv: Vec<String>, env: Env) -> i32 {
+    fn run_program(&mut self, name: &str, build: &str, argv: Vec<String>, env: Env) -> i32 {
         if matches!(name, "bash" | "sh") {
             return self.run_shell_binary(argv, env);
         }
-        let Some(main) = programs::find(name) else {
+        let Some(main) = programs::find(name).or_else(|| crate::python::find(name)) else {
             let message = format!("'{name}' is not simulated yet");
             self.io.write(2, format!("venvlab: {message}\n").as_bytes());
             self.trace.push(Event::Limit(message));
             return 126;
         };
-        let mut ctx = Ctx { fs: self.fs, env: &env, io: self.io, trace: self.trace, exec: None };
+        let mut ctx = Ctx { fs: self.fs, env: &env, io: self.io, trace: self.trace, exec: None, build };
         let status = main(&mut ctx, &argv);
         match ctx.exec.take() {
             Some(request) => self.exec_request(&argv[0], request),

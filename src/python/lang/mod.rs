@@ -48,6 +48,12 @@ pub trait Host {
     /// Reads one line of input for `input(prompt)` (showing the prompt is the host's job);
     /// `None` at end of file.
     fn read_line(&mut self, prompt: &str) -> Option<String>;
+    /// Runs a function of the machine by name, for native functions that need more than the
+    /// interpreter (files, the environment): a host without such functions keeps the default.
+    fn call(&mut self, function: &str, args: &[Value], kwargs: &[(String, Value)]) -> Result<Value, Exception> {
+        let _ = (args, kwargs);
+        Err(Exception::new("NotImplementedError", format!("venvlab: {function} is not available here")))
+    }
 }
 
 /// A module the host found.

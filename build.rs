@@ -1,0 +1,74 @@
+//! Turns the bundled package index (`src/python/index.toml`, recorded from PyPI) into static
+//! Rust data, so the browser build carries the data without a TOML parser. Licence texts are
+//! stored as indexes into one table of distinct lines, since numpy's three versions share most
+//! of their 47 KB licence.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+const INDEX: &str = "src/python/index.toml";
+
+fn main() {
+    println!("cargo::rerun-if-changed={INDEX}");
+    let text = std::fs::read_to_string(INDEX).expect("src/python/index.toml is readable");
+    let table: toml::Table = text.parse().expect("src/python/index.toml is valid TOML");
+    let mut lines: Vec<String> = Vec::new();
+    let mut line_ids: BTreeMap<String, usize> = BTreeMap::new();
+    let mut out = String::new();
+    out.push_str("pub static PACKAGES: &[Package] = &[\n");
+    for package in table["package"].as_array().expect("[[package]] entries") {
+        let p = package.as_table().expect("a package is a table");
+        let s = |key: &str| p.get(key).and_then(|v| v.as_str()).unwrap_or("").to_string();
+        let list = |key: &str| -> Vec<String> {
+            p.get(key).and_then(|v| v.as_array()).map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect()).unwrap_or_default()
+        };
+        let license: Vec<usize> = s("license")
+            .split('\n')
+            .map(|line| {
+                let next = lines.len();
+                *line_ids.entry(line.to_string()).or_insert_with(|| {
+                    lines.push(line.to_string());
+                    next
+                })
+            })
+            .collect();
+        let scripts: Vec<(String, String)> = p
+            .get("console_scripts")
+            .and_then(|v| v.as_table())
+            .map(|t| t.iter().map(|(k, v)| (k.clone(), v.as_str().unwrap_or("").to_string())).collect())
+            .unwrap_or_default();
+        let files: Vec<(String, Vec<String>)> = p
+            .get("files")
+            .and_then(|v| v.as_table())
+            .map(|t| {
+                t.iter()
+                    .map(|(k, v)| (k.clone(), v.as_array().map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect()).unwrap_or_default()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let size = p.get("wheel_size").and_then(|v| v.as_integer()).unwrap_or(0);
+        writeln!(
+            out,
+            "    Package {{ name: {:?}, version: {:?}, summary: {:?}, home_page: {:?}, author: {:?}, author_email: {:?}, license: &{:?}, requires_python: {:?}, requires: &{:?}, wheel: {:?}, wheel_size: {size}, top_level: &{:?}, version_line: {:?}, version_file: {:?}, dist_info: &{:?}, console_scripts: &{:?}, bin: &{:?}, files: &[{}] }},",
+            s("name"), s("version"), s("summary"), s("home_page"), s("author"), s("author_email"), license, s("requires_python"),
+            list("requires"), s("wheel"), list("top_level"), s("version_line"), s("version_file"), list("dist_info"), scripts, list("bin"),
+            files.iter().map(|(k, v)| format!("({k:?}, &{v:?})")).collect::<Vec<_>>().join(", ")
+        )
+        .expect("writing to a String");
+    }
+    out.push_str("];\n\npub static VERSIONS: &[(&str, &[&str])] = &[\n");
+    for v in table["versions"].as_array().expect("[[versions]] entries") {
+        let name = v.get("name").and_then(|x| x.as_str()).unwrap_or("");
+        let available: Vec<&str> = v.get("available").and_then(|x| x.as_array()).map(|a| a.iter().filter_map(|x| x.as_str()).collect()).unwrap_or_default();
+        writeln!(out, "    ({name:?}, &{available:?}),").expect("writing to a String");
+    }
+    out.push_str("];\n\npub static BEHAVIOUR: &[(&str, &str)] = &[\n");
+    if let Some(b) = table.get("behaviour").and_then(|b| b.as_table()) {
+        for (k, v) in b {
+            writeln!(out, "    ({k:?}, {:?}),", v.as_str().unwrap_or("")).expect("writing to a String");
+        }
+    }
+    writeln!(out, "];\n\npub static LICENSE_LINES: &[&str] = &{lines:?};").expect("writing to a String");
+    let dest = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("index.rs");
+    std::fs::write(dest, out).expect("OUT_DIR is writable");
+}
