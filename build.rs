@@ -15,6 +15,8 @@ fn main() {
     let mut lines: Vec<String> = Vec::new();
     let mut line_ids: BTreeMap<String, usize> = BTreeMap::new();
     let mut out = String::new();
+    let pip_version = table.get("index").and_then(|i| i.get("pip_version")).and_then(|v| v.as_str()).unwrap_or("24.2");
+    writeln!(out, "/// The pip version bundled with the interpreters (`ensurepip`).\npub static PIP_VERSION: &str = {pip_version:?};").expect("writing to a String");
     out.push_str("pub static PACKAGES: &[Package] = &[\n");
     for package in table["package"].as_array().expect("[[package]] entries") {
         let p = package.as_table().expect("a package is a table");

@@ -132,12 +132,49 @@ const PYENV_SCRIPTS: &[(&str, &str)] = &[
     ("2to3-3.12", "import sys\nfrom lib2to3.main import main\n\nsys.exit(main(\"lib2to3.fixes\"))\n"),
     ("idle3.12", "\nfrom idlelib.pyshell import main\nif __name__ == '__main__':\n    main()\n"),
     ("pydoc3.12", "\nimport pydoc\nif __name__ == '__main__':\n    pydoc.cli()\n"),
-    ("pip3", PIP_MAIN),
-    ("pip3.12", PIP_MAIN),
 ];
 
-/// The body of pip's console script, as pip's installer writes it.
-const PIP_MAIN: &str = "# -*- coding: utf-8 -*-\nimport re\nimport sys\nfrom pip._internal.cli.main import main\nif __name__ == '__main__':\n    sys.argv[0] = re.sub(r'(-script\\.pyw|\\.exe)?$', '', sys.argv[0])\n    sys.exit(main())\n";
+/// The standard library modules that exist as files (the rest of CPython's standard library
+/// is built into the simulated interpreter): (path under `lib/python3.12`, text).
+const STDLIB: &[(&str, &str)] = &[
+    ("os.py", "\"\"\"OS routines for POSIX (built into the simulated interpreter).\"\"\"\n"),
+    ("site.py", "\"\"\"Adds site-packages to sys.path (built into the simulated interpreter).\"\"\"\n"),
+    ("json/__init__.py", "\"\"\"JSON encoder and decoder (its code is not part of this simulation).\"\"\"\n"),
+    ("venv/__init__.py", "\"\"\"Virtual environment creation; `python -m venv DIR` runs venv/__main__.py.\"\"\"\n"),
+    ("venv/__main__.py", "import sys\nfrom _venvlab import venv_main\nsys.exit(venv_main())\n"),
+    ("ensurepip/__init__.py", "\"\"\"Bootstraps pip from the wheel in _bundled/.\"\"\"\n"),
+];
+
+/// Lays out a CPython installation's standard library under `prefix`, with its site
+/// directory and the pip wheel `ensurepip` installs from.
+fn install_stdlib(fs: &mut Fs, prefix: &str, owner: (u32, u32)) -> FsResult<()> {
+    let lib = format!("{prefix}/lib/python3.12");
+    for dir in ["", "/json", "/venv", "/ensurepip", "/ensurepip/_bundled", "/lib-dynload", "/site-packages"] {
+        mkdir_owned(fs, &format!("{lib}{dir}"), owner)?;
+    }
+    for (path, text) in STDLIB {
+        fs.write(&format!("{lib}/{path}"), text.as_bytes())?;
+    }
+    let wheel = format!("{lib}/ensurepip/_bundled/pip-{}-py3-none-any.whl", crate::python::index::PIP_VERSION);
+    fs.write(&wheel, b"PK\x03\x04 pip wheel bundled with CPython (its files come from venvlab's index)\n")?;
+    Ok(())
+}
+
+/// Installs the bundled pip into a site directory, its scripts into `bin` naming `python`.
+fn install_pip(fs: &mut Fs, site: &str, bin: &str, python: &str) -> FsResult<()> {
+    let pip = crate::python::index::versions_of("pip").into_iter().find(|p| p.version == crate::python::index::PIP_VERSION);
+    let Some(pip) = pip else { return Ok(()) };
+    let target = crate::python::wheel::Target { site: site.into(), bin: bin.into(), python: python.into() };
+    crate::python::wheel::install(fs, &target, pip, true).map(|_| ())
+}
+
+fn mkdir_owned(fs: &mut Fs, path: &str, owner: (u32, u32)) -> FsResult<()> {
+    if !fs.exists(path) {
+        fs.mkdir(path, 0o755)?;
+        fs.chown(path, owner.0, owner.1)?;
+    }
+    Ok(())
+}
 
 /// The text of a pyenv shim for the root `root`.
 fn shim(root: &str) -> String {
@@ -169,8 +206,17 @@ fn lay_out(fs: &mut Fs, entries: &[Entry]) -> FsResult<()> {
     Ok(())
 }
 
+/// The build of the system Python (Ubuntu 24.04's 3.12.3).
+const SYSTEM_PYTHON_BUILD: &str = "3.12.3|/usr|main, Sep 11 2024, 14:17:37|GCC 13.2.0";
+/// The build of pyenv's CPython 3.12.7, compiled on kai's laptop.
+const PYENV_PYTHON_BUILD: &str = "3.12.7|/home/kai/.pyenv/versions/3.12.7|main, Oct  7 2024, 09:00:00|GCC 13.2.0";
+
 fn install_binary(fs: &mut Fs, path: &str, program: &str, owner: (u32, u32)) -> FsResult<()> {
-    fs.write(path, &programs::binary(program))?;
+    install_binary_built(fs, path, program, "", owner)
+}
+
+fn install_binary_built(fs: &mut Fs, path: &str, program: &str, build: &str, owner: (u32, u32)) -> FsResult<()> {
+    fs.write(path, &programs::binary_with_build(program, build))?;
     fs.chmod(path, 0o755)?;
     fs.chown(path, owner.0, owner.1)
 }
@@ -196,9 +242,18 @@ fn build_default() -> FsResult<World> {
     install_binary(&mut fs, "/usr/bin/bash", "bash", ROOT)?;
     install_binary(&mut fs, "/usr/bin/dash", "sh", ROOT)?;
     fs.symlink("dash", "/usr/bin/sh")?;
-    install_binary(&mut fs, "/usr/bin/python3.12", "python3.12", ROOT)?;
+    install_binary_built(&mut fs, "/usr/bin/python3.12", "python3.12", SYSTEM_PYTHON_BUILD, ROOT)?;
+    install_stdlib(&mut fs, "/usr", ROOT)?;
+    for dir in ["/usr/lib/python3", "/usr/lib/python3/dist-packages", "/usr/local/lib/python3.12", "/usr/local/lib/python3.12/dist-packages"] {
+        mkdir_owned(&mut fs, dir, ROOT)?;
+    }
+    install_pip(&mut fs, "/usr/lib/python3/dist-packages", "/usr/bin", "/usr/bin/python3")?;
     let bin = format!("{PYENV_VERSION_DIR}/bin");
-    install_binary(&mut fs, &format!("{bin}/python3.12"), "python3.12", KAI)?;
+    install_binary_built(&mut fs, &format!("{bin}/python3.12"), "python3.12", PYENV_PYTHON_BUILD, KAI)?;
+    fs.set_cred(Cred { uid: KAI.0, gid: KAI.1 });
+    install_stdlib(&mut fs, PYENV_VERSION_DIR, KAI)?;
+    install_pip(&mut fs, &format!("{PYENV_VERSION_DIR}/lib/python3.12/site-packages"), &bin, &format!("{bin}/python3.12"))?;
+    fs.set_cred(Cred::ROOT);
     let interpreter = format!("#!{bin}/python3.12\n");
     for (name, body) in PYENV_SCRIPTS {
         install_script(&mut fs, &format!("{bin}/{name}"), &format!("{interpreter}{body}"), KAI)?;
@@ -207,7 +262,7 @@ fn build_default() -> FsResult<World> {
     fs.write(&format!("{bin}/python3.12-gdb.py"), b"# -*- coding: utf-8 -*-\n")?;
     fs.chmod(&format!("{bin}/python3.12-gdb.py"), 0o755)?;
     fs.chown(&format!("{bin}/python3.12-gdb.py"), KAI.0, KAI.1)?;
-    install_script(&mut fs, "/home/kai/.pyenv/libexec/pyenv", "#!/usr/bin/env bash\nset -e\n", KAI)?;
+    install_binary(&mut fs, "/home/kai/.pyenv/libexec/pyenv", "pyenv", KAI)?;
     let shim_text = shim("/home/kai/.pyenv");
     for entry in fs.read_dir(&bin)? {
         install_script(&mut fs, &format!("/home/kai/.pyenv/shims/{}", entry.name), &shim_text, KAI)?;

@@ -9,13 +9,15 @@ mod natives;
 mod packages;
 mod pip;
 mod program;
+mod pyenv;
 pub mod startup;
 mod venv;
+pub mod wheel;
 
 use crate::programs::Main;
 
 /// The programs this module provides, by the name their binaries carry.
-const PROGRAMS: &[(&str, Main)] = &[("python3.12", program::main)];
+const PROGRAMS: &[(&str, Main)] = &[("python3.12", program::main), ("pyenv", pyenv::main)];
 
 /// The Python program a binary's name refers to.
 pub fn find(name: &str) -> Option<Main> {
