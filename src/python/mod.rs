@@ -7,6 +7,7 @@ pub mod index;
 pub mod lang;
 mod natives;
 mod packages;
+mod pep440;
 mod pip;
 mod program;
 mod pyenv;

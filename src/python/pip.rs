@@ -1,10 +1,613 @@
-//! pip: installs, removes and lists packages of the bundled index in the running
-//! interpreter's site-packages.
+//! pip: installs packages of the bundled index into the running interpreter's site-packages
+//! and reads them back (`list`, `freeze`, `show`, `uninstall`) from their `.dist-info` files.
+//!
+//! Where pip writes follows from the interpreter that runs it (`sys.prefix`), so `.venv/bin/pip`
+//! installs into the venv and the system Python's pip meets PEP 668's `EXTERNALLY-MANAGED`
+//! marker. Downloads are recorded in `~/.cache/pip`, so a second install says `Using cached`.
 
 use super::host::Machine;
+use super::index::{self, Package};
+use super::pep440::{Requirement, Version};
+use super::wheel::{self, Target};
+use crate::fs::{join_path, FileKind};
+use std::collections::BTreeMap;
 
-/// pip's command line (`sys.argv[1:]`).
+/// An installed distribution, as its `.dist-info` describes it.
+#[derive(Debug, Clone)]
+struct Installed {
+    name: String,
+    version: String,
+    site: String,
+    dist_info: String,
+    metadata: String,
+}
+
+impl Installed {
+    fn field(&self, key: &str) -> String {
+        metadata_field(&self.metadata, key)
+    }
+
+    fn requires(&self) -> Vec<String> {
+        self.metadata
+            .lines()
+            .filter_map(|l| l.strip_prefix("Requires-Dist: "))
+            .filter(|r| !r.contains("extra =="))
+            .filter_map(|r| Requirement::parse(r).ok())
+            .filter(Requirement::marker_holds)
+            .map(|r| r.name)
+            .collect()
+    }
+}
+
+/// A `Key: value` field of a METADATA text (continuation lines joined).
+fn metadata_field(metadata: &str, key: &str) -> String {
+    let prefix = format!("{key}: ");
+    let mut lines = metadata.lines();
+    let Some(first) = lines.by_ref().find_map(|l| l.strip_prefix(&prefix)) else { return String::new() };
+    let mut value = first.to_string();
+    for line in lines {
+        match line.strip_prefix("        ") {
+            Some(more) => {
+                value.push('\n');
+                value.push_str(more);
+            }
+            None => break,
+        }
+    }
+    value
+}
+
+/// What one pip run works on.
+struct Pip<'m, 'c, 'a> {
+    machine: &'m mut Machine<'c, 'a>,
+    quiet: bool,
+}
+
+/// pip's command line (`sys.argv[1:]`); returns the exit status.
 pub fn main(machine: &mut Machine) -> i32 {
-    machine.ctx.err("venvlab: pip is not simulated yet\n");
-    1
+    let args: Vec<String> = machine.argv.iter().skip(1).cloned().collect();
+    let quiet = args.iter().any(|a| a == "-q" || a == "--quiet");
+    let args: Vec<String> = args.into_iter().filter(|a| a != "-q" && a != "--quiet").collect();
+    let mut pip = Pip { machine, quiet };
+    match args.first().map(String::as_str) {
+        Some("--version") | Some("-V") => pip.version(),
+        Some("install") => pip.install(&args[1..]),
+        Some("uninstall") => pip.uninstall(&args[1..]),
+        Some("list") => pip.list(),
+        Some("freeze") => pip.freeze(),
+        Some("show") => pip.show(&args[1..]),
+        None | Some("help") | Some("-h") | Some("--help") => pip.usage(),
+        Some(other) => {
+            pip.err(&format!("ERROR: unknown command \"{other}\"\n"));
+            1
+        }
+    }
+}
+
+impl Pip<'_, '_, '_> {
+    fn out(&mut self, text: &str) {
+        if !self.quiet {
+            self.machine.ctx.out(text);
+        }
+    }
+
+    fn err(&mut self, text: &str) {
+        self.machine.ctx.err(text);
+    }
+
+    fn short(&self) -> String {
+        self.machine.build.short_version()
+    }
+
+    fn usage(&mut self) -> i32 {
+        let text = "\nUsage:   \n  pip <command> [options]\n\nCommands:\n  install                     Install packages.\n  uninstall                   Uninstall packages.\n  freeze                      Output installed packages in requirements format.\n  list                        List installed packages.\n  show                        Show information about installed packages.\n  help                        Show help for commands.\n";
+        self.out(text);
+        0
+    }
+
+    /// The directory pip itself was imported from: the first `pip` package on `sys.path`.
+    fn own_location(&self) -> String {
+        self.machine
+            .paths
+            .path
+            .iter()
+            .map(|dir| join_path(dir, "pip"))
+            .find(|p| self.machine.ctx.fs.exists(&join_path(p, "__init__.py")))
+            .unwrap_or_default()
+    }
+
+    fn version(&mut self) -> i32 {
+        let text = format!("pip {} from {} (python {})\n", index::PIP_VERSION, self.own_location(), self.short());
+        self.out(&text);
+        0
+    }
+
+    /// The site directories pip sees, in `sys.path` order.
+    fn site_dirs(&self) -> Vec<String> {
+        self.machine.paths.path.iter().filter(|p| p.ends_with("-packages")).cloned().collect()
+    }
+
+    /// Where `pip install` writes: the prefix's purelib and scripts directories.
+    fn target(&self) -> Target {
+        let prefix = &self.machine.paths.prefix;
+        let short = self.short();
+        let (site, bin) = if prefix == "/usr" {
+            (format!("/usr/local/lib/python{short}/dist-packages"), "/usr/local/bin".to_string())
+        } else {
+            (format!("{prefix}/lib/python{short}/site-packages"), format!("{prefix}/bin"))
+        };
+        Target { site, bin, python: self.machine.paths.executable.clone() }
+    }
+
+    fn installed(&self) -> Vec<Installed> {
+        let mut found: Vec<Installed> = Vec::new();
+        for site in self.site_dirs() {
+            let Ok(entries) = self.machine.ctx.fs.read_dir(&site) else { continue };
+            for entry in entries.iter().filter(|e| e.name.ends_with(".dist-info")) {
+                let dir = join_path(&site, &entry.name);
+                let Ok(bytes) = self.machine.ctx.fs.read(&join_path(&dir, "METADATA")) else { continue };
+                let metadata = String::from_utf8_lossy(&bytes).into_owned();
+                let name = metadata_field(&metadata, "Name");
+                if found.iter().any(|f| index::canonical(&f.name) == index::canonical(&name)) {
+                    continue;
+                }
+                let version = metadata_field(&metadata, "Version");
+                found.push(Installed { name, version, site: site.clone(), dist_info: dir, metadata });
+            }
+        }
+        found.sort_by_key(|i| i.name.to_ascii_lowercase());
+        found
+    }
+
+    fn find_installed(&self, name: &str) -> Option<Installed> {
+        self.installed().into_iter().find(|i| index::canonical(&i.name) == index::canonical(name))
+    }
+
+    /// PEP 668: outside a venv, a stdlib `EXTERNALLY-MANAGED` file stops installs.
+    fn externally_managed(&mut self, args: &[String]) -> bool {
+        if args.iter().any(|a| a == "--break-system-packages") || self.machine.paths.prefix != self.machine.paths.base_prefix {
+            return false;
+        }
+        let marker = format!("{}/lib/python{}/EXTERNALLY-MANAGED", self.machine.paths.base_prefix, self.short());
+        let Ok(bytes) = self.machine.ctx.fs.read(&marker) else { return false };
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let error = text.split_once("Error=").map_or("", |(_, e)| e).lines().take_while(|l| !l.starts_with('[')).collect::<Vec<_>>();
+        let body: String = error
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let line = l.strip_prefix(' ').unwrap_or(l);
+                match (i, line.is_empty()) {
+                    (0, _) => format!("{line}\n"),
+                    (_, true) => "\n".to_string(),
+                    _ => format!("    {line}\n"),
+                }
+            })
+            .collect();
+        let message = format!(
+            "error: externally-managed-environment\n\n× This environment is externally managed\n╰─> {}\nnote: If you believe this is a mistake, please contact your Python installation or OS distribution provider. You can override this, at the risk of breaking your Python installation or OS, by passing --break-system-packages.\nhint: See PEP 668 for the detailed specification.\n",
+            body.trim_end_matches('\n').to_string() + "\n"
+        );
+        self.err(&message);
+        true
+    }
+
+    fn list(&mut self) -> i32 {
+        let rows: Vec<(String, String)> = self.installed().into_iter().map(|i| (i.name, i.version)).collect();
+        let w1 = rows.iter().map(|r| r.0.len()).max().unwrap_or(0).max("Package".len());
+        let w2 = rows.iter().map(|r| r.1.len()).max().unwrap_or(0).max("Version".len());
+        let mut text = format!("{:<w1$} {:<w2$}\n{} {}\n", "Package", "Version", "-".repeat(w1), "-".repeat(w2));
+        for (name, version) in rows {
+            text.push_str(&format!("{name:<w1$} {version}\n"));
+        }
+        self.out(&text);
+        0
+    }
+
+    fn freeze(&mut self) -> i32 {
+        let skip = ["pip", "setuptools", "wheel", "distribute"];
+        let text: String = self
+            .installed()
+            .into_iter()
+            .filter(|i| !skip.contains(&index::canonical(&i.name).as_str()))
+            .map(|i| format!("{}=={}\n", i.name, i.version))
+            .collect();
+        self.out(&text);
+        0
+    }
+
+    fn show(&mut self, args: &[String]) -> i32 {
+        let names: Vec<&String> = args.iter().filter(|a| !a.starts_with('-')).collect();
+        if names.is_empty() {
+            self.err("ERROR: Please provide a package name or names.\n");
+            return 1;
+        }
+        let all = self.installed();
+        let mut blocks = Vec::new();
+        let mut missing = Vec::new();
+        for name in names {
+            let Some(i) = all.iter().find(|i| index::canonical(&i.name) == index::canonical(name)) else {
+                missing.push(name.clone());
+                continue;
+            };
+            let mut requires = i.requires();
+            requires.sort_by_key(|r| r.to_ascii_lowercase());
+            let mut required_by: Vec<String> = all
+                .iter()
+                .filter(|o| o.requires().iter().any(|r| index::canonical(r) == index::canonical(&i.name)))
+                .map(|o| o.name.clone())
+                .collect();
+            required_by.sort_by_key(|r| r.to_ascii_lowercase());
+            blocks.push(format!(
+                "Name: {}\nVersion: {}\nSummary: {}\nHome-page: {}\nAuthor: {}\nAuthor-email: {}\nLicense: {}\nLocation: {}\nRequires: {}\nRequired-by: {}\n",
+                i.name,
+                i.version,
+                i.field("Summary"),
+                i.field("Home-page"),
+                i.field("Author"),
+                i.field("Author-email"),
+                i.field("License"),
+                i.site,
+                requires.join(", "),
+                required_by.join(", ")
+            ));
+        }
+        let text = blocks.join("---\n");
+        self.out(&text);
+        if !missing.is_empty() {
+            self.err(&format!("WARNING: Package(s) not found: {}\n", missing.join(", ")));
+            return 1;
+        }
+        0
+    }
+
+    fn uninstall(&mut self, args: &[String]) -> i32 {
+        if self.externally_managed(args) {
+            return 1;
+        }
+        let yes = args.iter().any(|a| a == "-y" || a == "--yes");
+        let names: Vec<String> = args.iter().filter(|a| !a.starts_with('-')).cloned().collect();
+        if names.is_empty() {
+            self.err("ERROR: You must give at least one requirement to uninstall (see \"pip help uninstall\")\n");
+            return 1;
+        }
+        for name in names {
+            let Some(installed) = self.find_installed(&name) else {
+                self.err(&format!("WARNING: Skipping {name} as it is not installed.\n"));
+                continue;
+            };
+            let (name, version) = (installed.name.clone(), installed.version.clone());
+            self.out(&format!("Found existing installation: {name} {version}\nUninstalling {name}-{version}:\n"));
+            let files = self.recorded_files(&installed);
+            if !yes {
+                let mut listing = String::from("  Would remove:\n");
+                for path in self.compressed(&files) {
+                    listing.push_str(&format!("    {path}\n"));
+                }
+                self.out(&listing);
+                self.out("Proceed (Y/n)? ");
+                let answer = self.machine.ctx.io.read_line().map(|b| String::from_utf8_lossy(&b).trim().to_ascii_lowercase());
+                if !matches!(answer.as_deref(), Some("") | Some("y") | Some("yes")) {
+                    return 1;
+                }
+            }
+            for path in &files {
+                let _ = self.machine.ctx.fs.unlink(path);
+            }
+            self.remove_empty_dirs(&installed, &files);
+            self.out(&format!("  Successfully uninstalled {name}-{version}\n"));
+        }
+        0
+    }
+
+    /// The absolute paths `RECORD` lists for an installed distribution.
+    fn recorded_files(&self, installed: &Installed) -> Vec<String> {
+        let record = self.machine.ctx.fs.read(&join_path(&installed.dist_info, "RECORD")).map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
+        record
+            .lines()
+            .filter_map(|l| l.split(',').next())
+            .filter(|p| !p.is_empty())
+            .map(|p| normalize(&join_path(&installed.site, p)))
+            .collect()
+    }
+
+    /// pip's "Would remove" list: whole package directories as `DIR/*`, other files as is.
+    fn compressed(&self, files: &[String]) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for f in files {
+            let shown = match f.rsplit_once("-packages/") {
+                Some((base, rest)) if rest.contains('/') => format!("{base}-packages/{}/*", rest.split('/').next().unwrap_or("")),
+                _ => f.clone(),
+            };
+            if !out.contains(&shown) {
+                out.push(shown);
+            }
+        }
+        out.sort();
+        out
+    }
+
+    fn remove_empty_dirs(&mut self, installed: &Installed, files: &[String]) {
+        let mut dirs: Vec<String> = files.iter().filter_map(|f| f.rsplit_once('/').map(|(d, _)| d.to_string())).collect();
+        dirs.push(installed.dist_info.clone());
+        for top in files.iter().filter_map(|f| f.strip_prefix(&format!("{}/", installed.site))).filter_map(|r| r.split('/').next()) {
+            dirs.push(join_path(&installed.site, top));
+        }
+        dirs.sort_by_key(|d| std::cmp::Reverse(d.len()));
+        dirs.dedup();
+        for dir in dirs.iter().filter(|d| d.starts_with(&installed.site) && **d != installed.site) {
+            let _ = super::venv::remove_tree(self.machine.ctx.fs, dir, 0);
+        }
+    }
+
+    fn install(&mut self, args: &[String]) -> i32 {
+        if self.externally_managed(args) {
+            return 1;
+        }
+        let upgrade = args.iter().any(|a| a == "-U" || a == "--upgrade");
+        let no_deps = args.iter().any(|a| a == "--no-deps");
+        let mut wanted: Vec<(String, Option<String>)> = Vec::new();
+        let mut i = 0;
+        while i < args.len() {
+            let arg = &args[i];
+            i += 1;
+            match arg.as_str() {
+                "-r" | "--requirement" => {
+                    let Some(file) = args.get(i).cloned() else {
+                        self.err("ERROR: -r option requires 1 argument\n");
+                        return 2;
+                    };
+                    i += 1;
+                    match self.read_requirements(&file) {
+                        Ok(lines) => wanted.extend(lines),
+                        Err(status) => return status,
+                    }
+                }
+                a if a.starts_with('-') => {}
+                a => wanted.push((a.to_string(), None)),
+            }
+        }
+        if wanted.is_empty() {
+            self.err("ERROR: You must give at least one requirement to install (see \"pip help install\")\n");
+            return 1;
+        }
+        let mut requested = Vec::new();
+        for (text, origin) in &wanted {
+            match Requirement::parse(text) {
+                Ok(r) => requested.push((r, origin.clone())),
+                Err((why, column)) => {
+                    let from = origin.as_ref().map(|o| format!(" ({o})")).unwrap_or_default();
+                    self.err(&format!("ERROR: Invalid requirement: '{text}': {why}\n    {text}\n    {}^{from}\n", " ".repeat(column)));
+                    return 1;
+                }
+            }
+        }
+        let mut session = Resolution::default();
+        for (req, origin) in requested {
+            let from = origin.map(|o| format!(" ({o})")).unwrap_or_default();
+            if let Err(status) = self.collect(&mut session, req, from, true, upgrade, no_deps, 0) {
+                return status;
+            }
+        }
+        self.finish(session)
+    }
+
+    /// Reads a requirements file: one requirement a line, `#` comments, blank lines skipped.
+    fn read_requirements(&mut self, file: &str) -> Result<Vec<(String, Option<String>)>, i32> {
+        let path = self.machine.absolute(file);
+        match self.machine.ctx.fs.read(&path) {
+            Ok(bytes) => Ok(String::from_utf8_lossy(&bytes)
+                .lines()
+                .enumerate()
+                .map(|(n, l)| (l.split(" #").next().unwrap_or("").trim().to_string(), n + 1))
+                .filter(|(l, _)| !l.is_empty() && !l.starts_with('#'))
+                .map(|(l, n)| (l, Some(format!("from -r {file} (line {n})"))))
+                .collect()),
+            Err(e) => {
+                self.err(&format!("ERROR: Could not open requirements file: [Errno {}] {e}: '{file}'\n", e.errno()));
+                Err(1)
+            }
+        }
+    }
+
+    /// Resolves one requirement (and, unless `no_deps`, its dependencies), printing what pip
+    /// prints while collecting. `Err` is the exit status after an error message.
+    #[allow(clippy::too_many_arguments)]
+    fn collect(&mut self, session: &mut Resolution, req: Requirement, from: String, user: bool, upgrade: bool, no_deps: bool, depth: usize) -> Result<(), i32> {
+        if depth > 32 || !req.marker_holds() {
+            return Ok(());
+        }
+        let key = index::canonical(&req.name);
+        if let Some(chosen) = session.chosen.get(&key) {
+            if req.allows(chosen.version) {
+                return Ok(());
+            }
+            return Err(self.conflict(&req, chosen));
+        }
+        let spec = format!("{}{}", req.name, req.specifier());
+        if let Some(installed) = self.find_installed(&req.name).filter(|i| req.allows(&i.version) && !(upgrade && user)) {
+            let site = display_path(&installed.site, &self.machine.logical_cwd());
+            self.out(&format!("Requirement already satisfied: {spec} in {site}{from} ({})\n", installed.version));
+            session.satisfied.push(key);
+            return Ok(());
+        }
+        let candidates: Vec<&'static Package> = index::versions_of(&req.name)
+            .into_iter()
+            .filter(|p| req.allows(p.version) && python_ok(p))
+            .collect();
+        let Some(best) = candidates.into_iter().max_by(|a, b| Version::parse(a.version).cmp(&Version::parse(b.version))) else {
+            return Err(self.not_found(&req, &spec));
+        };
+        self.out(&format!("Collecting {spec}{from}\n"));
+        self.fetch(best);
+        session.chosen.insert(key.clone(), best);
+        session.order.push((key.clone(), depth, user));
+        if no_deps {
+            return Ok(());
+        }
+        let parent = format!(" (from {}=={})", req.name, best.version);
+        for dep in best.requires.iter().filter_map(|r| Requirement::parse(r).ok()) {
+            self.collect(session, dep, parent.clone(), false, false, false, depth + 1)?;
+        }
+        Ok(())
+    }
+
+    fn not_found(&mut self, req: &Requirement, spec: &str) -> i32 {
+        let mut versions: Vec<&str> = index::available(&req.name).to_vec();
+        for p in index::versions_of(&req.name) {
+            if !versions.contains(&p.version) {
+                versions.push(p.version);
+            }
+        }
+        versions.sort_by(|a, b| Version::parse(a).cmp(&Version::parse(b)));
+        let list = if versions.is_empty() { "none".to_string() } else { versions.join(", ") };
+        self.err(&format!("ERROR: Could not find a version that satisfies the requirement {spec} (from versions: {list})\nERROR: No matching distribution found for {spec}\n"));
+        1
+    }
+
+    fn conflict(&mut self, req: &Requirement, chosen: &Package) -> i32 {
+        let first = format!("{}=={}", req.name, chosen.version);
+        let second = format!("{}{}", req.name, req.specifier());
+        self.err(&format!(
+            "ERROR: Cannot install {first} and {second} because these package versions have conflicting dependencies.\n\nThe conflict is caused by:\n    The user requested {first}\n    The user requested {second}\n\nTo fix this you could try to:\n1. loosen the range of package versions you've specified\n2. remove package versions to allow pip to attempt to solve the dependency conflict\n\nERROR: ResolutionImpossible: for help visit https://pip.pypa.io/en/latest/topics/dependency-resolution/#dealing-with-dependency-conflicts\n"
+        ));
+        1
+    }
+
+    /// Prints the download (or cache hit) of a wheel and records it in pip's cache.
+    fn fetch(&mut self, package: &Package) {
+        let home = self.machine.ctx.var("HOME").unwrap_or("/root").to_string();
+        let cache_dir = format!("{home}/.cache/pip/http-v2");
+        let entry = join_path(&cache_dir, package.wheel);
+        let size = format_size(package.wheel_size);
+        if self.machine.ctx.fs.stat(&entry).is_ok_and(|m| m.kind == FileKind::File) {
+            self.out(&format!("  Using cached {} ({size})\n", package.wheel));
+            return;
+        }
+        self.out(&format!("  Downloading {} ({size})\n", package.wheel));
+        if package.wheel_size > 40_000 {
+            let bar = progress_bar(package.wheel_size);
+            self.out(&bar);
+        }
+        if wheel::mkdir_p(self.machine.ctx.fs, &cache_dir).is_ok() {
+            let _ = self.machine.ctx.fs.write(&entry, format!("cached download of {}\n", package.wheel).as_bytes());
+        }
+    }
+
+    /// Installs what was collected, in pip's order, and reports it.
+    fn finish(&mut self, session: Resolution) -> i32 {
+        if session.order.is_empty() {
+            return 0;
+        }
+        let mut order = session.order.clone();
+        order.sort_by(|a, b| (b.1, &b.0).cmp(&(a.1, &a.0)));
+        let names: Vec<&str> = order.iter().filter_map(|(k, _, _)| session.chosen.get(k).map(|p| p.name)).collect();
+        self.out(&format!("Installing collected packages: {}\n", names.join(", ")));
+        let target = self.target();
+        let _ = wheel::mkdir_p(self.machine.ctx.fs, &target.site);
+        let _ = wheel::mkdir_p(self.machine.ctx.fs, &target.bin);
+        for (key, _, user) in &order {
+            let Some(package) = session.chosen.get(key) else { continue };
+            if let Some(old) = self.find_installed(package.name) {
+                self.out(&format!("  Attempting uninstall: {}\n    Found existing installation: {} {}\n    Uninstalling {}-{}:\n      Successfully uninstalled {}-{}\n", old.name, old.name, old.version, old.name, old.version, old.name, old.version));
+                let files = self.recorded_files(&old);
+                for path in &files {
+                    let _ = self.machine.ctx.fs.unlink(path);
+                }
+                self.remove_empty_dirs(&old, &files);
+            }
+            if let Err(e) = wheel::install(self.machine.ctx.fs, &target, package, *user) {
+                self.err(&format!("ERROR: Could not install packages due to an OSError: [Errno {}] {e}: '{}'\n\n", e.errno(), target.site));
+                return 1;
+            }
+        }
+        let mut done: Vec<String> = order.iter().filter_map(|(k, _, _)| session.chosen.get(k).map(|p| format!("{}-{}", p.name, p.version))).collect();
+        done.sort_by_key(|d| d.to_ascii_lowercase());
+        self.out(&format!("Successfully installed {}\n", done.join(" ")));
+        0
+    }
+}
+
+/// The packages one `pip install` chose: by canonical name, and in collection order with
+/// their depth and whether the user asked for them.
+#[derive(Default, Clone)]
+struct Resolution {
+    chosen: BTreeMap<String, &'static Package>,
+    order: Vec<(String, usize, bool)>,
+    satisfied: Vec<String>,
+}
+
+/// Whether a package's `Requires-Python` admits CPython 3.12.
+fn python_ok(package: &Package) -> bool {
+    package.requires_python.is_empty() || Requirement::parse(&format!("python{}", package.requires_python)).is_ok_and(|r| r.allows("3.12.7"))
+}
+
+/// pip's size format: `64 kB`, `16.0 MB`, `1.2 kB`, `512 bytes`.
+fn format_size(bytes: u64) -> String {
+    if bytes >= 1_000_000 {
+        format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+    } else if bytes >= 10_000 {
+        format!("{} kB", bytes / 1000)
+    } else if bytes >= 1000 {
+        format!("{:.1} kB", bytes as f64 / 1000.0)
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
+/// The finished progress bar pip draws for a download on an 80-column screen.
+fn progress_bar(bytes: u64) -> String {
+    let (value, unit) = if bytes >= 1_000_000 { (bytes as f64 / 1_000_000.0, "MB") } else { (bytes as f64 / 1000.0, "kB") };
+    let size = format!("{value:.1}/{value:.1} {unit}");
+    let rate = "312.4 kB/s";
+    let width = 61usize.saturating_sub(size.len() + rate.len()).min(40);
+    format!("     {} {size} {rate} eta 0:00:00\n", "━".repeat(width))
+}
+
+/// A path as pip displays it: relative to the working directory when below it.
+fn display_path(path: &str, cwd: &str) -> String {
+    match path.strip_prefix(&format!("{cwd}/")) {
+        Some(rest) => format!("./{rest}"),
+        None => path.to_string(),
+    }
+}
+
+fn normalize(path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for comp in path.split('/') {
+        match comp {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            c => parts.push(c),
+        }
+    }
+    format!("/{}", parts.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_as_pip_prints_them() {
+        assert_eq!(format_size(64_928), "64 kB");
+        assert_eq!(format_size(16_000_000), "16.0 MB");
+        assert_eq!(format_size(1_500), "1.5 kB");
+        assert_eq!(format_size(900), "900 bytes");
+    }
+
+    #[test]
+    fn metadata_fields_with_continuations() {
+        let m = "Name: x\nLicense: line one\n        line two\nRequires-Python: >=3.8\n";
+        assert_eq!(metadata_field(m, "License"), "line one\nline two");
+        assert_eq!(metadata_field(m, "Author"), "");
+    }
+
+    #[test]
+    fn paths_below_the_working_directory_are_shown_relative() {
+        assert_eq!(display_path("/home/kai/p/.venv/lib", "/home/kai/p"), "./.venv/lib");
+        assert_eq!(display_path("/usr/lib", "/home/kai/p"), "/usr/lib");
+    }
 }

@@ -121,7 +121,12 @@ pub fn compute(fs: &Fs, env: &Env, argv0: &str, build: &Build, flags: Flags, tra
     path.push(format!("{base_prefix}/lib/python{}.zip", short.replace('.', "")));
     path.push(stdlib.clone());
     path.push(format!("{stdlib}/lib-dynload"));
-    let mut site_packages = vec![format!("{prefix}/lib/python{short}/site-packages")];
+    // Debian and Ubuntu build their Python to use dist-packages instead.
+    let mut site_packages = if prefix == "/usr" {
+        vec![format!("/usr/local/lib/python{short}/dist-packages"), "/usr/lib/python3/dist-packages".to_string()]
+    } else {
+        vec![format!("{prefix}/lib/python{short}/site-packages")]
+    };
     if cfg.is_some() && include_system {
         site_packages.push(format!("{base_prefix}/lib/python{short}/site-packages"));
     }
@@ -285,8 +290,14 @@ mod tests {
     }
 
     #[test]
-    fn a_missing_landmark_falls_back_with_a_warning() {
-        let w = default_world();
+    fn a_missing_landmark_is_searched_up_to_the_root() {
+        let mut w = default_world();
+        w.fs.set_cred(crate::fs::Cred::ROOT);
+        w.fs.unlink(&format!("{PYENV}/lib/python3.12/os.py")).unwrap();
+        let p = compute(&w.fs, &w.env, &format!("{PYENV}/bin/python"), &build(), Flags::default(), &mut Vec::new());
+        // /lib is a link to usr/lib, where the system Python's os.py is: CPython settles on "/".
+        assert_eq!(p.base_prefix, "/");
+        w.fs.unlink("/usr/lib/python3.12/os.py").unwrap();
         let p = compute(&w.fs, &w.env, &format!("{PYENV}/bin/python"), &build(), Flags::default(), &mut Vec::new());
         assert_eq!(p.base_prefix, PYENV);
         assert_eq!(p.warnings.len(), 1);

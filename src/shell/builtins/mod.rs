@@ -5,6 +5,7 @@
 mod alias;
 mod cd;
 mod echo;
+mod exec;
 mod flow;
 mod help;
 mod history;
@@ -30,6 +31,7 @@ const TABLE: &[(&str, Builtin)] = &[
     ("continue", flow::continue_),
     ("echo", echo::echo),
     ("eval", flow::eval),
+    ("exec", exec::exec),
     ("exit", flow::exit),
     ("export", vars::export),
     ("false", flow::false_),
@@ -54,7 +56,7 @@ const TABLE: &[(&str, Builtin)] = &[
 
 /// Names of every builtin.
 pub(crate) const NAMES: &[&str] = &[
-    ".", ":", "[", "alias", "break", "builtin", "cd", "command", "continue", "echo", "eval", "exit", "export",
+    ".", ":", "[", "alias", "break", "builtin", "cd", "command", "continue", "echo", "eval", "exec", "exit", "export",
     "false", "hash", "help", "history", "local", "printf", "pwd", "read", "return", "set", "shift", "source",
     "test", "true", "type", "umask", "unalias", "unset",
 ];
