@@ -80,7 +80,12 @@ fn write_entries(fs: &mut Fs, target: &Target, package: &Package, top: &str, ent
 /// import of that version in `__init__.py`, and otherwise a note that its code is not here.
 fn module_text(package: &Package, relative: &str) -> String {
     if relative == package.version_file {
-        return format!("{}\n", package.version_line);
+        let line = package.version_line;
+        let name = line.split('=').next().unwrap_or("").trim();
+        if line.contains("__version__") || name.is_empty() {
+            return format!("{line}\n");
+        }
+        return format!("{line}\n__version__ = {name}\n");
     }
     let top = relative.split('/').next().unwrap_or("");
     if relative == format!("{top}/__main__.py") {

@@ -6,7 +6,7 @@ source .venv/bin/activate
 hash
 echo $VIRTUAL_ENV $VIRTUAL_ENV_PROMPT
 echo $PATH | tr : '\n' | head -3
-type deactivate
+type deactivate | head -3
 which python pip
 python -V
 hash
