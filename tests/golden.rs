@@ -32,6 +32,9 @@ impl Normaliser {
                 (r(r"^  (?:Using cached|Downloading) (\S+) \((.*)\)$"), "  Fetching $1 ($2)"),
                 (r(r"[\d.]+ [kMG]?B/s"), "RATE"),
                 (r(r"^total \d+$"), "total N"),
+                // A finished download bar is as wide as the line leaves room for beside the
+                // download rate, which RATE already hides: the bar's width is noise too.
+                (r(r"^     ━+ "), "     ━━━ "),
             ],
         }
     }

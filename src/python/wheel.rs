@@ -141,6 +141,10 @@ fn write_dist_info(fs: &mut Fs, site: &str, package: &Package, requested: bool, 
         if *file == "RECORD" || (*file == "REQUESTED" && !requested) {
             continue;
         }
+        if let Some(sub) = file.strip_suffix('/') {
+            mkdir_p(fs, &join_path(&dir, sub))?;
+            continue;
+        }
         let text = match *file {
             "METADATA" => metadata(package),
             "INSTALLER" => "pip\n".to_string(),
