@@ -99,7 +99,7 @@ const SYSTEM: &[Entry] = &[
         "/usr/lib/python3.12/EXTERNALLY-MANAGED",
         0o644,
         ROOT,
-        "[externally-managed]\nError=To install Python packages system-wide, try apt install\n python3-xyz, where xyz is the package you are trying to\n install.\n",
+        "[externally-managed]\nError=To install Python packages system-wide, try apt install\n python3-xyz, where xyz is the package you are trying to\n install.\n\n If you wish to install a non-Debian-packaged Python package,\n create a virtual environment using python3 -m venv path/to/venv.\n Then use path/to/venv/bin/python and path/to/venv/bin/pip. Make\n sure you have python3-full installed.\n\n If you wish to install a non-Debian packaged Python application,\n it may be easiest to use pipx install xyz, which will manage a\n virtual environment for you. Make sure you have pipx installed.\n\n See /usr/share/doc/python3.12/README.venv for more information.\n",
     ),
     // pyenv.
     Entry::Dir("/home/kai/.pyenv", 0o755, KAI),

@@ -16,6 +16,7 @@ mod basename;
 mod cat;
 mod chmod;
 mod clear;
+mod cmp;
 mod cp;
 mod echo;
 mod env;
@@ -116,6 +117,7 @@ pub const REGISTRY: &[(&str, Main)] = &[
     ("cat", cat::main),
     ("chmod", chmod::main),
     ("clear", clear::main),
+    ("cmp", cmp::main),
     ("cp", cp::main),
     ("dirname", basename::dirname),
     ("echo", echo::main),

@@ -57,6 +57,26 @@ fn metadata_field(metadata: &str, key: &str) -> String {
     value
 }
 
+/// A value of an INI file (`configparser`): the text after `KEY=`, with its continuation
+/// lines (indented, or empty) un-indented.
+fn config_value(text: &str, key: &str) -> String {
+    let mut lines = text.lines();
+    let prefix = format!("{key}=");
+    let Some(first) = lines.by_ref().find_map(|l| l.strip_prefix(&prefix)) else { return String::new() };
+    let mut value = vec![first.trim().to_string()];
+    for line in lines {
+        if line.is_empty() || line.starts_with([' ', '\t']) {
+            value.push(line.trim().to_string());
+        } else {
+            break;
+        }
+    }
+    while value.last().is_some_and(|l| l.is_empty()) {
+        value.pop();
+    }
+    value.join("\n")
+}
+
 /// What one pip run works on.
 struct Pip<'m, 'c, 'a> {
     machine: &'m mut Machine<'c, 'a>,
@@ -171,22 +191,10 @@ impl Pip<'_, '_, '_> {
         let marker = format!("{}/lib/python{}/EXTERNALLY-MANAGED", self.machine.paths.base_prefix, self.short());
         let Ok(bytes) = self.machine.ctx.fs.read(&marker) else { return false };
         let text = String::from_utf8_lossy(&bytes).into_owned();
-        let error = text.split_once("Error=").map_or("", |(_, e)| e).lines().take_while(|l| !l.starts_with('[')).collect::<Vec<_>>();
-        let body: String = error
-            .iter()
-            .enumerate()
-            .map(|(i, l)| {
-                let line = l.strip_prefix(' ').unwrap_or(l);
-                match (i, line.is_empty()) {
-                    (0, _) => format!("{line}\n"),
-                    (_, true) => "\n".to_string(),
-                    _ => format!("    {line}\n"),
-                }
-            })
-            .collect();
+        let body = config_value(&text, "Error").lines().enumerate().map(|(i, l)| if i == 0 || l.is_empty() { format!("{l}\n") } else { format!("    {l}\n") }).collect::<String>();
         let message = format!(
             "error: externally-managed-environment\n\n× This environment is externally managed\n╰─> {}\nnote: If you believe this is a mistake, please contact your Python installation or OS distribution provider. You can override this, at the risk of breaking your Python installation or OS, by passing --break-system-packages.\nhint: See PEP 668 for the detailed specification.\n",
-            body.trim_end_matches('\n').to_string() + "\n"
+            body
         );
         self.err(&message);
         true
@@ -376,7 +384,7 @@ impl Pip<'_, '_, '_> {
             match Requirement::parse(text) {
                 Ok(r) => requested.push((r, origin.clone())),
                 Err((why, column)) => {
-                    let from = origin.as_ref().map(|o| format!(" ({o})")).unwrap_or_default();
+                    let from = origin.as_ref().map(|o| format!(" (from line {} of {})", line_of(o), file_of(o))).unwrap_or_default();
                     self.err(&format!("ERROR: Invalid requirement: '{text}': {why}\n    {text}\n    {}^{from}\n", " ".repeat(column)));
                     return 1;
                 }
@@ -384,7 +392,7 @@ impl Pip<'_, '_, '_> {
         }
         let mut session = Resolution::default();
         for (req, origin) in requested {
-            let from = origin.map(|o| format!(" ({o})")).unwrap_or_default();
+            let from = origin.map(|o| format!(" (from -r {} (line {}))", file_of(&o), line_of(&o))).unwrap_or_default();
             if let Err(status) = self.collect(&mut session, req, from, true, upgrade, no_deps, 0) {
                 return status;
             }
@@ -401,7 +409,7 @@ impl Pip<'_, '_, '_> {
                 .enumerate()
                 .map(|(n, l)| (l.split(" #").next().unwrap_or("").trim().to_string(), n + 1))
                 .filter(|(l, _)| !l.is_empty() && !l.starts_with('#'))
-                .map(|(l, n)| (l, Some(format!("from -r {file} (line {n})"))))
+                .map(|(l, n)| (l, Some(format!("{file}:{n}"))))
                 .collect()),
             Err(e) => {
                 self.err(&format!("ERROR: Could not open requirements file: [Errno {}] {e}: '{file}'\n", e.errno()));
@@ -535,6 +543,16 @@ struct Resolution {
     chosen: BTreeMap<String, &'static Package>,
     order: Vec<(String, usize, bool)>,
     satisfied: Vec<String>,
+}
+
+/// The file of a `FILE:LINE` origin of a requirement.
+fn file_of(origin: &str) -> &str {
+    origin.rsplit_once(':').map_or(origin, |(f, _)| f)
+}
+
+/// The line of a `FILE:LINE` origin of a requirement.
+fn line_of(origin: &str) -> &str {
+    origin.rsplit_once(':').map_or("", |(_, l)| l)
 }
 
 /// Whether a package's `Requires-Python` admits CPython 3.12.

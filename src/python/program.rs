@@ -169,6 +169,7 @@ fn prepend(first: &str, rest: &[String]) -> Vec<String> {
 fn run(machine: &mut Machine, interp: &mut Interpreter, line: &CommandLine, argv0: &str, cwd: &str) -> i32 {
     let result = match &line.mode {
         Mode::Command(code) => interp.run(machine, code, "<string>"),
+        Mode::Module(name) if name == "site" => return site_report(machine),
         Mode::Module(name) => {
             let result = interp.run_module(machine, name);
             if let Err(e) = &result {
@@ -184,7 +185,7 @@ fn run(machine: &mut Machine, interp: &mut Interpreter, line: &CommandLine, argv
             match machine.ctx.fs.read(&absolute) {
                 Ok(bytes) => {
                     let text = String::from_utf8_lossy(&bytes).into_owned();
-                    interp.run(machine, &text, path)
+                    interp.run(machine, &text, &absolute)
                 }
                 Err(e) => {
                     machine.ctx.err(format!("{argv0}: can't open file '{absolute}': [Errno {}] {e}\n", e.errno()));
@@ -202,6 +203,27 @@ fn run(machine: &mut Machine, interp: &mut Interpreter, line: &CommandLine, argv
         Ok(()) => machine.exit.unwrap_or(0),
         Err(e) => interp.report(machine, &e),
     }
+}
+
+/// `python -m site`: `sys.path` and the user site directories, as `site._script()` prints them.
+fn site_report(machine: &mut Machine) -> i32 {
+    let home = machine.ctx.var("HOME").unwrap_or("").to_string();
+    let short = machine.build.short_version();
+    let user_base = format!("{home}/.local");
+    let user_site = format!("{user_base}/lib/python{short}/site-packages");
+    let exists = |path: &str| if machine.ctx.fs.exists(path) { "exists" } else { "doesn't exist" };
+    let mut text = String::from("sys.path = [\n");
+    for entry in &machine.paths.path {
+        text.push_str(&format!("    '{entry}',\n"));
+    }
+    text.push_str(&format!(
+        "]\nUSER_BASE: '{user_base}' ({})\nUSER_SITE: '{user_site}' ({})\nENABLE_USER_SITE: {}\n",
+        exists(&user_base),
+        exists(&user_site),
+        if machine.paths.pyvenv_cfg.is_none() { "True" } else { "False" }
+    ));
+    machine.ctx.out(text);
+    0
 }
 
 /// The interactive prompt: `>>> ` and `... ` on standard error, lines read from the terminal.

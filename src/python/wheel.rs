@@ -118,10 +118,13 @@ fn write_entry_module(fs: &mut Fs, site: &str, script: &str, entry: &str, record
         }
     }
     let relative = format!("{}.py", parts.join("/"));
-    let text = match NATIVE_SCRIPTS.iter().find(|(s, _)| *s == script) {
+    let mut text = match NATIVE_SCRIPTS.iter().find(|(s, _)| *s == script) {
         Some((_, native)) => format!("\"\"\"The `{script}` command (run natively by venvlab).\"\"\"\nfrom _venvlab import {native} as {function}\n"),
         None => format!("\"\"\"The `{script}` command.\"\"\"\n\n\ndef {function}():\n    print(\"venvlab: '{script}' is not simulated\")\n    return 1\n"),
     };
+    if module.ends_with("__main__") {
+        text.push_str(&format!("\nif __name__ == \"__main__\":\n    {function}()\n"));
+    }
     let path = join_path(site, &relative);
     let existing = fs.read(&path).map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
     if !existing.contains("_venvlab") {
