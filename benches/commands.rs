@@ -49,6 +49,17 @@ fn benches(c: &mut Criterion) {
             criterion::BatchSize::LargeInput,
         )
     });
+    c.bench_function("python -m venv .venv", |b| {
+        b.iter_batched(fresh, |mut s| black_box(s.run("python -m venv .venv")), criterion::BatchSize::LargeInput)
+    });
+    let with_venv = || {
+        let mut s = fresh();
+        s.run("python -m venv .venv");
+        s
+    };
+    c.bench_function("pip install numpy", |b| {
+        b.iter_batched(with_venv, |mut s| black_box(s.run(".venv/bin/pip install numpy==2.1.2")), criterion::BatchSize::LargeInput)
+    });
     c.bench_function("snapshot", |b| b.iter(|| black_box(session.snapshot())));
     c.bench_function("new session (default world)", |b| b.iter(|| black_box(fresh())));
 }
