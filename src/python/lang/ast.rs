@@ -113,8 +113,6 @@ pub enum CmpOp {
 pub enum CompKind {
     /// `[x for ...]`
     List,
-    /// `{x for ...}`
-    Set,
     /// `{k: v for ...}`
     Dict,
     /// `(x for ...)`
@@ -170,8 +168,6 @@ pub enum ExprKind {
     List(Vec<Expr>),
     /// `(a, b)`
     Tuple(Vec<Expr>),
-    /// `{a, b}`
-    Set(Vec<Expr>),
     /// `{k: v}`; a `None` key is `**mapping`.
     Dict(Vec<(Option<Expr>, Expr)>),
     /// `*x` inside a display.
@@ -205,8 +201,6 @@ pub enum ExprKind {
 /// How a parameter receives its argument.
 #[derive(Clone, Copy, PartialEq, Debug)]
 pub enum ParamKind {
-    /// Before `/`: positional only.
-    PosOnly,
     /// Positional or keyword.
     Normal,
     /// `*args`
@@ -237,18 +231,16 @@ pub struct FuncDef {
     pub params: Vec<Param>,
     /// The body (a lambda's is one `return`).
     pub body: Vec<Stmt>,
-    /// Names local to the function, sorted.
+    /// Names local to the function.
     pub locals: Vec<Rc<str>>,
     /// Names declared `global`.
     pub globals: Vec<Rc<str>>,
-    /// Names declared `nonlocal`.
-    pub nonlocals: Vec<Rc<str>>,
 }
 
 impl FuncDef {
     /// Whether `name` is a local variable of this function.
     pub fn is_local(&self, name: &str) -> bool {
-        self.locals.binary_search_by(|n| (**n).cmp(name)).is_ok()
+        self.locals.iter().any(|n| **n == *name)
     }
 }
 
@@ -304,8 +296,6 @@ pub enum StmtKind {
     Raise(Option<Expr>, Option<Expr>),
     /// `global names`
     Global(Vec<Rc<str>>),
-    /// `nonlocal names`
-    Nonlocal(Vec<Rc<str>>),
     /// `del targets`
     Del(Vec<Expr>),
     /// `assert test, msg`

@@ -53,10 +53,11 @@ const FUNCTIONS: [&str; 37] = [
     "dir",
 ];
 const MORE_FUNCTIONS: [&str; 2] = ["setattr", "hasattr"];
-const CLASSES: [&str; 11] = [
-    "int", "float", "str", "bool", "list", "tuple", "dict", "set", "range", "type", "object",
+const CLASSES: [&str; 10] = [
+    "int", "float", "str", "bool", "list", "tuple", "dict", "range", "type", "object",
 ];
-const UNSUPPORTED: [&str; 21] = [
+const UNSUPPORTED: [&str; 22] = [
+    "set",
     "open",
     "help",
     "eval",
@@ -451,12 +452,6 @@ impl Interpreter {
             }
             "reversed" => {
                 check(name, &args, kw, 1, 1, &[])?;
-                if matches!(args[0], Value::Set(_)) {
-                    return Err(Exception::new(
-                        "TypeError",
-                        "'set' object is not reversible",
-                    ));
-                }
                 let mut items = self.collect(&args[0])?;
                 items.reverse();
                 let kind = if matches!(args[0], Value::List(_)) {
@@ -526,17 +521,17 @@ impl Interpreter {
                 check(name, &args, &kw, 0, 1, &[])?;
                 Ok(Value::Bool(args.first().is_some_and(Value::truthy)))
             }
-            "list" | "tuple" | "set" => {
+            "list" | "tuple" => {
                 check(name, &args, &kw, 0, 1, &[])?;
                 let items = match args.first() {
                     Some(v) => self.collect(v)?,
                     None => vec![],
                 };
-                match name {
-                    "list" => Ok(Value::list(items)),
-                    "tuple" => Ok(Value::tuple(items)),
-                    _ => ops::make_set(items),
-                }
+                Ok(if name == "list" {
+                    Value::list(items)
+                } else {
+                    Value::tuple(items)
+                })
             }
             "dict" => {
                 check(name, &args, &[], 0, 1, &[])?;
@@ -595,7 +590,7 @@ pub fn len(v: &Value) -> R<i64> {
     Ok(match v {
         Value::Str(s) => s.chars().count() as i64,
         Value::List(s) | Value::Tuple(s) => s.0.borrow().len() as i64,
-        Value::Dict(d) | Value::Set(d) => d.0.borrow().len() as i64,
+        Value::Dict(d) => d.0.borrow().len() as i64,
         Value::Range(r) => super::value::range_len(r),
         Value::Iter(it) if it.kind.starts_with("dict_") => it.items.0.borrow().len() as i64,
         other => {
@@ -613,7 +608,6 @@ fn iterator_kind(v: &Value) -> &'static str {
         Value::Tuple(_) => "tuple_iterator",
         Value::Str(_) => "str_ascii_iterator",
         Value::Dict(_) => "dict_keyiterator",
-        Value::Set(_) => "set_iterator",
         Value::Range(_) => "range_iterator",
         _ => "iterator",
     }
@@ -777,7 +771,7 @@ pub fn parse_float(s: &str) -> Option<f64> {
     {
         return None;
     }
-    t.replace('_', "").parse().ok()
+    super::float::parse(&t.replace('_', ""))
 }
 
 impl Interpreter {
@@ -848,7 +842,10 @@ impl Interpreter {
             }
             "id" => {
                 check(name, &args, kw, 1, 1, &[])?;
-                Ok(Value::Int(args[0].identity() as i64))
+                Ok(Value::Int(match args[0].identity() {
+                    0 => 0,
+                    _ => super::value::address(&args[0]),
+                }))
             }
             _ => Err(unsupported(&format!("{name}()"))),
         }
@@ -871,9 +868,11 @@ fn round(v: &Value, digits: Option<Value>) -> R<Value> {
             },
         )),
         (Value::Float(f), None) => Ok(Value::Int(f.round_ties_even() as i64)),
+        (Value::Float(f), Some(_)) if !f.is_finite() => Ok(Value::Float(*f)),
         (Value::Float(f), Some(n)) if n >= 0 => {
-            let text = format!("{:.*}", n.min(300) as usize, f);
-            Ok(Value::Float(text.parse().unwrap_or(*f)))
+            let text = super::float::fixed(f.abs(), n.min(400) as usize);
+            let r = super::float::parse(&text).unwrap_or(*f);
+            Ok(Value::Float(r.copysign(*f)))
         }
         (Value::Float(f), Some(n)) => {
             let p = 10f64.powi((-n).min(308) as i32);
@@ -973,7 +972,7 @@ pub fn bind_args(f: &Function, args: Vec<Value>, kw: Kw) -> R<BTreeMap<Rc<str>, 
     let positional: Vec<&super::ast::Param> = def
         .params
         .iter()
-        .filter(|p| matches!(p.kind, ParamKind::Normal | ParamKind::PosOnly))
+        .filter(|p| p.kind == ParamKind::Normal)
         .collect();
     let var_args = def.params.iter().find(|p| p.kind == ParamKind::VarArgs);
     let var_kw = def.params.iter().find(|p| p.kind == ParamKind::VarKw);
@@ -999,17 +998,6 @@ pub fn bind_args(f: &Function, args: Vec<Value>, kw: Kw) -> R<BTreeMap<Rc<str>, 
             .params
             .iter()
             .find(|p| p.name == k && matches!(p.kind, ParamKind::Normal | ParamKind::KwOnly));
-        if var_kw.is_none()
-            && def
-                .params
-                .iter()
-                .any(|p| p.name == k && p.kind == ParamKind::PosOnly)
-        {
-            let msg = format!(
-                "{fname}() got some positional-only arguments passed as keyword arguments: '{k}'"
-            );
-            return Err(Exception::new("TypeError", msg));
-        }
         match target {
             Some(p) if vars.contains_key(&p.name) => {
                 return Err(Exception::new(

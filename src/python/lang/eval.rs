@@ -156,7 +156,7 @@ impl Interpreter {
             }
             StmtKind::Break => return Ok(Flow::Break),
             StmtKind::Continue => return Ok(Flow::Continue),
-            StmtKind::Pass | StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
+            StmtKind::Pass | StmtKind::Global(_) => {}
             StmtKind::Return(v) => {
                 let v = match v {
                     Some(e) => self.eval(host, ctx, e)?,
@@ -499,16 +499,7 @@ impl Interpreter {
 
     pub(crate) fn store(&mut self, ctx: &mut Ctx, name: &Rc<str>, v: Value) {
         if let (Some(def), Some(scope)) = (&ctx.def, &ctx.scope) {
-            if def.nonlocals.contains(name) {
-                let mut outer = scope.parent.clone();
-                while let Some(s) = outer {
-                    if s.vars.borrow().contains_key(name) || s.parent.is_none() {
-                        s.vars.borrow_mut().insert(name.clone(), v);
-                        return;
-                    }
-                    outer = s.parent.clone();
-                }
-            } else if !def.globals.contains(name) {
+            if !def.globals.contains(name) {
                 scope.vars.borrow_mut().insert(name.clone(), v);
                 return;
             }
@@ -717,10 +708,6 @@ impl Interpreter {
         match &e.kind {
             ExprKind::List(items) => Ok(Value::list(self.eval_items(host, ctx, items)?)),
             ExprKind::Tuple(items) => Ok(Value::tuple(self.eval_items(host, ctx, items)?)),
-            ExprKind::Set(items) => {
-                let items = self.eval_items(host, ctx, items)?;
-                ops::make_set(items).map_err(|x| x.locate(loc(e)))
-            }
             ExprKind::Dict(items) => self.eval_dict(host, ctx, items),
             ExprKind::FStr(pieces) => {
                 let mut out = String::new();
@@ -860,7 +847,6 @@ impl Interpreter {
         r?;
         match kind {
             CompKind::List => Ok(Value::list(acc)),
-            CompKind::Set => ops::make_set(acc),
             CompKind::Gen => Ok(ops::new_iter("generator", acc)),
             CompKind::Dict => {
                 let d = ops::new_dict();
@@ -1065,21 +1051,10 @@ impl Interpreter {
         filename: &str,
         interactive: bool,
     ) -> R<()> {
-        let (body, warnings) = super::parse::parse_module(src)
+        let body = super::parse::parse_module(src)
             .map_err(|e| Exception::from_syntax(&e, filename, src))?;
         if !filename.starts_with('<') {
-            self.sources.insert(filename.to_string(), Rc::from(src));
-        }
-        for (line, msg) in warnings {
-            let mut text = format!("{filename}:{line}: SyntaxWarning: {msg}\n");
-            if let Some(l) = src
-                .lines()
-                .nth(line as usize - 1)
-                .filter(|_| !filename.starts_with('<'))
-            {
-                text.push_str(&format!("  {}\n", l.trim()));
-            }
-            host.stderr(&text);
+            self.sources.insert(Rc::from(filename), Value::str(src));
         }
         let mut ctx = Ctx::module(module.clone(), filename);
         ctx.interactive = interactive;
@@ -1093,7 +1068,7 @@ impl Interpreter {
     }
 
     fn sys_path(&self) -> Vec<String> {
-        let path = self.modules.get("sys").and_then(|m| m.get("path"));
+        let path = self.module("sys").and_then(|m| m.get("path"));
         path.and_then(|p| p.as_list())
             .map(|items| {
                 items
@@ -1113,14 +1088,11 @@ impl Interpreter {
             let name = &dotted[..end];
             let last = &name[name.rfind('.').map_or(0, |i| i + 1)..];
             let module = match (
-                self.modules.get(name),
+                self.module(name),
                 parent.as_ref().and_then(|p| p.get(last)),
             ) {
-                (Some(m), _) => m.clone(),
-                (None, Some(Value::Module(m))) => {
-                    self.modules.insert(name.to_string(), m.clone());
-                    m
-                }
+                (Some(m), _) => m,
+                (None, Some(Value::Module(m))) => self.add_module(name, m),
                 _ => self.load_module(host, name, parent.as_ref())?,
             };
             if let Some(p) = &parent {
@@ -1179,8 +1151,7 @@ impl Interpreter {
                 for (k, v) in native.attrs {
                     m.set(&k, v);
                 }
-                self.modules.insert(key.to_string(), m.clone());
-                return Ok(m);
+                return Ok(self.add_module(key, m));
             }
             Found::Source {
                 path,
@@ -1194,7 +1165,7 @@ impl Interpreter {
             let dir = path.rfind('/').map_or("", |i| &path[..i]);
             m.set("__path__", Value::list(vec![Value::str(dir)]));
         }
-        self.modules.insert(key.to_string(), m.clone());
+        self.add_module(key, m.clone());
         if let Err(e) = self.exec_source(host, &m, &text, &path, false) {
             self.modules.remove(key);
             return Err(e);
@@ -1214,11 +1185,7 @@ impl Interpreter {
                 Some(a) => self.store(ctx, a, Value::Module(leaf)),
                 None => {
                     let top: Rc<str> = Rc::from(dotted.split('.').next().unwrap_or(dotted));
-                    let m = self
-                        .modules
-                        .get(&*top)
-                        .cloned()
-                        .map_or(Value::Module(leaf), Value::Module);
+                    let m = Value::Module(self.module(&top).unwrap_or(leaf));
                     self.store(ctx, &top, m);
                 }
             }
@@ -1277,14 +1244,27 @@ impl Interpreter {
         }
     }
 
+    /// The module `sys.modules[name]`.
+    pub(crate) fn module(&self, name: &str) -> Option<Rc<Module>> {
+        match self.modules.get(name)? {
+            Value::Module(m) => Some(m.clone()),
+            _ => None,
+        }
+    }
+
+    /// Sets `sys.modules[name]` and returns the module.
+    pub(crate) fn add_module(&mut self, name: &str, m: Rc<Module>) -> Rc<Module> {
+        self.modules.insert(Rc::from(name), Value::Module(m.clone()));
+        m
+    }
+
     /// A fresh `__main__` module.
     pub(crate) fn new_main(&mut self, filename: Option<&str>) -> Rc<Module> {
         let m = Rc::new(Module::new("__main__"));
         if let Some(f) = filename {
             m.set("__file__", Value::str(f));
         }
-        self.modules.insert("__main__".into(), m.clone());
-        m
+        self.add_module("__main__", m)
     }
 
     /// Imports `dotted`'s parent package and finds `dotted` itself, without running it.

@@ -1,7 +1,10 @@
 //! Text formatting: Python's format-spec mini-language (`{x:>5}`, `{x:.2f}`, `{n:,}`,
-//! `{n:08b}`...) used by f-strings, `format()` and `str.format`, and printf-style `%` formatting.
+//! `{n:08d}`...) used by f-strings, `format()` and `str.format`. Of the mini-language this
+//! simulation leaves out `#`, `_` and the types `b c n o x X`, and printf-style `%` formatting;
+//! they fail with an error that says so.
 
 use super::traceback::Exception;
+use super::float::fixed;
 use super::value::{float_repr, Value};
 use std::rc::Rc;
 
@@ -17,7 +20,6 @@ struct Spec {
     fill: Option<char>,
     align: Option<char>,
     sign: Option<char>,
-    alt: bool,
     zero: bool,
     width: usize,
     grouping: Option<char>,
@@ -43,8 +45,7 @@ fn parse_spec(spec: &str) -> R<Spec> {
         i += 1;
     }
     if i < c.len() && c[i] == '#' {
-        s.alt = true;
-        i += 1;
+        return Err(spec_unsupported("'#'"));
     }
     if i < c.len() && c[i] == '0' {
         s.zero = true;
@@ -66,7 +67,10 @@ fn parse_spec(spec: &str) -> R<Spec> {
             .ok_or_else(|| value_error("Too many decimal digits in format string"))
     };
     s.width = digits(&mut i)?.unwrap_or(0);
-    if i < c.len() && matches!(c[i], ',' | '_') {
+    if i < c.len() && c[i] == '_' {
+        return Err(spec_unsupported("'_'"));
+    }
+    if i < c.len() && c[i] == ',' {
         s.grouping = Some(c[i]);
         i += 1;
     }
@@ -76,6 +80,9 @@ fn parse_spec(spec: &str) -> R<Spec> {
             Some(digits(&mut i)?.ok_or_else(|| value_error("Format specifier missing precision"))?);
     }
     if i < c.len() {
+        if "bcnoxX".contains(c[i]) {
+            return Err(spec_unsupported(&format!("type '{}'", c[i])));
+        }
         s.ty = Some(c[i]);
         i += 1;
     }
@@ -83,6 +90,10 @@ fn parse_spec(spec: &str) -> R<Spec> {
         return Err(value_error("Invalid format specifier"));
     }
     Ok(s)
+}
+
+fn spec_unsupported(what: &str) -> Exception {
+    super::builtins::unsupported(&format!("the format spec option {what}"))
 }
 
 /// `format(value, spec)`.
@@ -140,29 +151,15 @@ fn format_int(i: i64, s: &Spec) -> R<String> {
             "Precision not allowed in integer format specifier",
         ));
     }
-    let m = i.unsigned_abs();
-    let (prefix, digits) = match ty {
-        'd' | 'n' => ("", m.to_string()),
-        'x' => ("0x", format!("{m:x}")),
-        'X' => ("0X", format!("{m:X}")),
-        'o' => ("0o", format!("{m:o}")),
-        'b' => ("0b", format!("{m:b}")),
-        'c' => {
-            let c = u32::try_from(i)
-                .ok()
-                .and_then(char::from_u32)
-                .ok_or_else(|| Exception::new("OverflowError", "%c arg not in range(0x110000)"))?;
-            return Ok(pad("", &c.to_string(), s, '<'));
-        }
-        other => return Err(unknown_code(other, "int")),
-    };
+    if ty != 'd' {
+        return Err(unknown_code(ty, "int"));
+    }
+    let digits = i.unsigned_abs().to_string();
     let digits = match s.grouping {
-        Some(g) => group(&digits, g, if ty == 'd' { 3 } else { 4 }),
+        Some(g) => group(&digits, g),
         None => digits,
     };
-    let sign = sign_of(i < 0, s);
-    let prefix = if s.alt { prefix } else { "" };
-    Ok(pad(&format!("{sign}{prefix}"), &digits, s, '>'))
+    Ok(pad(sign_of(i < 0, s), &digits, s, '>'))
 }
 
 fn sign_of(negative: bool, s: &Spec) -> &'static str {
@@ -179,22 +176,21 @@ fn format_float(f: f64, s: &Spec) -> R<String> {
     let body = if f.is_nan() || f.is_infinite() {
         let t = if f.is_nan() { "nan" } else { "inf" };
         if matches!(ty, Some('F' | 'E' | 'G')) {
-            t.to_uppercase()
+            t.to_ascii_uppercase()
         } else {
             t.to_string()
         }
     } else {
         let a = f.abs();
         match ty {
-            Some('f' | 'F') => format!("{:.*}", s.precision.unwrap_or(6), a),
-            Some('%') => format!("{:.*}%", s.precision.unwrap_or(6), a * 100.0),
+            Some('f' | 'F') => fixed(a, s.precision.unwrap_or(6)),
+            Some('%') => fixed(a * 100.0, s.precision.unwrap_or(6)) + "%",
             Some(e @ ('e' | 'E')) => sci(a, s.precision.unwrap_or(6), e == 'E'),
-            Some(g @ ('g' | 'G')) => general(a, s.precision.unwrap_or(6), s.alt, g == 'G', false),
+            Some(g @ ('g' | 'G')) => general(a, s.precision.unwrap_or(6), g == 'G', false),
             None if s.precision.is_some() => {
-                general(a, s.precision.unwrap_or(6), s.alt, false, true)
+                general(a, s.precision.unwrap_or(6), false, true)
             }
             None => float_repr(a),
-            Some('n') => general(a, s.precision.unwrap_or(6), s.alt, false, false),
             Some(other) => return Err(unknown_code(other, "float")),
         }
     };
@@ -204,7 +200,7 @@ fn format_float(f: f64, s: &Spec) -> R<String> {
                 body.find(|c: char| !c.is_ascii_digit())
                     .unwrap_or(body.len()),
             );
-            format!("{}{rest}", group(int_part, g, 3))
+            format!("{}{rest}", group(int_part, g))
         }
         None => body,
     };
@@ -214,50 +210,41 @@ fn format_float(f: f64, s: &Spec) -> R<String> {
 
 /// Scientific notation with Python's two-digit exponent (`1.50e+03`).
 fn sci(a: f64, precision: usize, upper: bool) -> String {
-    let text = format!("{:.*e}", precision, a);
-    let (mant, exp) = text.split_once('e').unwrap_or((&text, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let e = if upper { 'E' } else { 'e' };
-    format!(
-        "{mant}{e}{}{:02}",
-        if exp < 0 { '-' } else { '+' },
-        exp.abs()
-    )
+    let (d, exp) = super::float::sig_digits(a, precision + 1);
+    let mut out = String::new();
+    for i in 0..=precision {
+        if i == 1 {
+            out.push('.');
+        }
+        out.push(char::from(*d.get(i).unwrap_or(&b'0')));
+    }
+    super::value::exponent(exp, if upper { 'E' } else { 'e' }, &mut out);
+    out
 }
 
 /// `g` formatting; `repr_like` is the no-type-with-precision variant, which keeps a `.0`.
-fn general(a: f64, precision: usize, alt: bool, upper: bool, repr_like: bool) -> String {
+fn general(a: f64, precision: usize, upper: bool, repr_like: bool) -> String {
     let p = precision.max(1);
     if a == 0.0 {
-        return if repr_like || alt {
+        return if repr_like {
             "0.0".into()
         } else {
             "0".into()
         };
     }
-    let rounded = format!("{:.*e}", p - 1, a);
-    let exp: i32 = rounded
-        .split_once('e')
-        .and_then(|(_, e)| e.parse().ok())
-        .unwrap_or(0);
+    let exp = super::float::sig_digits(a, p).1;
     let limit = if repr_like { p as i32 - 1 } else { p as i32 };
     if exp >= -4 && exp < limit {
         let decimals = (p as i32 - 1 - exp).max(0) as usize;
-        let mut text = format!("{:.*}", decimals, a);
-        if !alt {
-            trim_zeros(&mut text, repr_like);
-        }
+        let mut text = fixed(a, decimals);
+        trim_zeros(&mut text, repr_like);
         return text;
     }
-    let mut text = sci(a, p - 1, upper);
-    if !alt {
-        if let Some(epos) = text.find(['e', 'E']) {
-            let (mut mant, exp) = (text[..epos].to_string(), text[epos..].to_string());
-            trim_zeros(&mut mant, false);
-            text = mant + &exp;
-        }
-    }
-    text
+    let text = sci(a, p - 1, upper);
+    let epos = text.find(['e', 'E']).unwrap_or(text.len());
+    let (mut mant, exp) = (text[..epos].to_string(), &text[epos..]);
+    trim_zeros(&mut mant, false);
+    mant + exp
 }
 
 fn trim_zeros(text: &mut String, keep_point_zero: bool) {
@@ -277,12 +264,12 @@ fn trim_zeros(text: &mut String, keep_point_zero: bool) {
     }
 }
 
-/// Inserts a separator every `every` digits from the right.
-fn group(digits: &str, sep: char, every: usize) -> String {
+/// Inserts a separator every three digits from the right.
+fn group(digits: &str, sep: char) -> String {
     let chars: Vec<char> = digits.chars().collect();
     let mut out = String::new();
     for (i, c) in chars.iter().enumerate() {
-        if i > 0 && (chars.len() - i) % every == 0 {
+        if i > 0 && (chars.len() - i) % 3 == 0 {
             out.push(sep);
         }
         out.push(*c);
@@ -436,178 +423,6 @@ fn positional(args: &[Value], n: usize) -> R<Value> {
     })
 }
 
-/// `fmt % args`, printf-style.
-pub fn percent(fmt: &str, args: &Value) -> R<String> {
-    let items: Vec<Value> = match args {
-        Value::Tuple(t) => t.0.borrow().clone(),
-        other => vec![other.clone()],
-    };
-    let chars: Vec<char> = fmt.chars().collect();
-    let mut out = String::new();
-    let mut next = 0;
-    let mut i = 0;
-    while i < chars.len() {
-        if chars[i] != '%' {
-            out.push(chars[i]);
-            i += 1;
-            continue;
-        }
-        i += 1;
-        let mut key = None;
-        if chars.get(i) == Some(&'(') {
-            let close = chars[i..]
-                .iter()
-                .position(|c| *c == ')')
-                .ok_or_else(|| value_error("incomplete format key"))?;
-            key = Some(chars[i + 1..i + close].iter().collect::<String>());
-            i += close + 1;
-        }
-        let start = i;
-        while i < chars.len() && "-+ #0123456789.".contains(chars[i]) {
-            i += 1;
-        }
-        let Some(&conv) = chars.get(i) else {
-            return Err(value_error("incomplete format"));
-        };
-        i += 1;
-        if conv == '%' {
-            out.push('%');
-            continue;
-        }
-        let value = match &key {
-            Some(k) => super::ops::get_item(args, &Value::str(k))?,
-            None => {
-                let v = items.get(next).cloned().ok_or_else(|| {
-                    Exception::new("TypeError", "not enough arguments for format string")
-                })?;
-                next += 1;
-                v
-            }
-        };
-        let flags: String = chars[start..i - 1].iter().collect();
-        out.push_str(&percent_one(&flags, conv, &value)?);
-    }
-    if key_free(&chars) && next < items.len() && !matches!(args, Value::Dict(_)) {
-        return Err(Exception::new(
-            "TypeError",
-            "not all arguments converted during string formatting",
-        ));
-    }
-    Ok(out)
-}
-
-fn key_free(chars: &[char]) -> bool {
-    !chars.windows(2).any(|w| w == ['%', '('])
-}
-
-fn percent_one(flags: &str, conv: char, v: &Value) -> R<String> {
-    let left = flags.contains('-');
-    let body_flags: String = flags.chars().filter(|c| *c != '-').collect();
-    let (sign, rest) = match body_flags.chars().next() {
-        Some(c @ ('+' | ' ')) => (Some(c), &body_flags[1..]),
-        _ => (None, body_flags.as_str()),
-    };
-    let alt = rest.contains('#');
-    let rest = rest.trim_start_matches('#');
-    let zero = rest.starts_with('0') && !left;
-    let (width, precision) = match rest.trim_start_matches('0').split_once('.') {
-        Some((w, p)) => (w.parse().unwrap_or(0), Some(p.parse().unwrap_or(0))),
-        None => (rest.trim_start_matches('0').parse().unwrap_or(0), None),
-    };
-    let spec = Spec {
-        fill: None,
-        align: Some(if left { '<' } else { '>' }),
-        sign,
-        alt,
-        zero: false,
-        width,
-        grouping: None,
-        precision,
-        ty: None,
-    };
-    let spec = if zero {
-        Spec {
-            fill: Some('0'),
-            align: Some('='),
-            ..spec
-        }
-    } else {
-        spec
-    };
-    match conv {
-        's' | 'r' | 'a' => {
-            let text = if conv == 's' {
-                v.to_str()?
-            } else {
-                super::ops::repr(v)?
-            };
-            format_str(
-                &text,
-                &Spec {
-                    ty: None,
-                    sign: None,
-                    align: Some(if left { '<' } else { '>' }),
-                    fill: None,
-                    ..spec
-                },
-            )
-        }
-        'c' if v.as_str().is_some_and(|t| t.chars().count() == 1) => format_str(
-            v.as_str().unwrap_or(""),
-            &Spec {
-                ty: None,
-                sign: None,
-                ..spec
-            },
-        ),
-        'd' | 'i' | 'u' | 'x' | 'X' | 'o' | 'c' => {
-            let n = match v {
-                Value::Float(f) if conv != 'c' => f.trunc() as i64,
-                other => other.as_int().ok_or_else(|| {
-                    Exception::new(
-                        "TypeError",
-                        format!(
-                            "%{conv} format: a real number is required, not {}",
-                            other.type_name()
-                        ),
-                    )
-                })?,
-            };
-            let ty = if matches!(conv, 'i' | 'u') { 'd' } else { conv };
-            format_int(
-                n,
-                &Spec {
-                    ty: Some(ty),
-                    precision: None,
-                    ..spec
-                },
-            )
-        }
-        'f' | 'F' | 'e' | 'E' | 'g' | 'G' => {
-            let f = match v {
-                Value::Float(f) => *f,
-                other => other.as_int().map(|i| i as f64).ok_or_else(|| {
-                    Exception::new(
-                        "TypeError",
-                        format!("must be real number, not {}", other.type_name()),
-                    )
-                })?,
-            };
-            format_float(
-                f,
-                &Spec {
-                    ty: Some(conv),
-                    ..spec
-                },
-            )
-        }
-        other => Err(value_error(format!(
-            "unsupported format character '{other}' (0x{:x})",
-            other as u32
-        ))),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -622,26 +437,18 @@ mod tests {
         assert_eq!(f(Value::Int(42), ">5"), "   42");
         assert_eq!(f(Value::str("ab"), "^6"), "  ab  ");
         assert_eq!(f(Value::Int(1234567), ","), "1,234,567");
-        assert_eq!(f(Value::Int(5), "08b"), "00000101");
         assert_eq!(f(Value::Int(-42), "06d"), "-00042");
         assert_eq!(f(Value::Float(0.25), ".1%"), "25.0%");
         assert_eq!(f(Value::Float(12345.678), ".3e"), "1.235e+04");
         assert_eq!(f(Value::Float(0.0001234), "g"), "0.0001234");
         assert_eq!(f(Value::Float(123456789.0), "g"), "1.23457e+08");
         assert_eq!(f(Value::Float(1.5), ".3"), "1.5");
-        assert_eq!(f(Value::Int(255), "#x"), "0xff");
     }
 
     #[test]
-    fn str_format_and_percent() {
+    fn str_format_numbers_and_escapes() {
         let args = [Value::Int(1), Value::str("x")];
         assert_eq!(str_format("{} and {!r}", &args, &[]).unwrap(), "1 and 'x'");
         assert_eq!(str_format("{1}{0}{{}}", &args, &[]).unwrap(), "x1{}");
-        let t = Value::tuple(vec![Value::str("a"), Value::Int(3), Value::Float(2.5)]);
-        assert_eq!(
-            percent("%s=%03d (%.2f) 100%%", &t).unwrap(),
-            "a=003 (2.50) 100%"
-        );
-        assert!(percent("%s %s", &Value::str("a")).is_err());
     }
 }

@@ -1,4 +1,4 @@
-//! Attributes and methods of built-in objects: module attributes, `str`, `list`, `dict`, `set`
+//! Attributes and methods of built-in objects: module attributes, `str`, `list`, `dict`
 //! and `tuple` methods, `sys.stdout.write`, and function and exception attributes. A method
 //! CPython has but this simulation lacks raises an error that names it.
 
@@ -15,7 +15,6 @@ type Kw = Vec<(Rc<str>, Value)>;
 const STR: &[&str] = &[
     "join",
     "split",
-    "rsplit",
     "strip",
     "lstrip",
     "rstrip",
@@ -26,33 +25,22 @@ const STR: &[&str] = &[
     "lower",
     "title",
     "capitalize",
-    "swapcase",
-    "casefold",
     "format",
     "find",
     "rfind",
     "index",
     "rindex",
     "count",
-    "splitlines",
     "isdigit",
     "isalpha",
     "isspace",
     "isalnum",
     "isupper",
     "islower",
-    "isidentifier",
-    "isnumeric",
-    "isdecimal",
     "isascii",
-    "zfill",
-    "center",
     "ljust",
     "rjust",
     "partition",
-    "rpartition",
-    "removeprefix",
-    "removesuffix",
 ];
 const LIST: &[&str] = &[
     "append", "extend", "pop", "insert", "index", "sort", "reverse", "remove", "count", "copy",
@@ -70,28 +58,24 @@ const DICT: &[&str] = &[
     "clear",
     "popitem",
 ];
-const SET: &[&str] = &[
-    "add",
-    "remove",
-    "discard",
-    "pop",
-    "union",
-    "intersection",
-    "difference",
-    "symmetric_difference",
-    "update",
-    "clear",
-    "copy",
-    "issubset",
-    "issuperset",
-    "isdisjoint",
-];
 const TUPLE: &[&str] = &["count", "index"];
 const FILE: &[&str] = &["write", "flush"];
 const FLOAT: &[&str] = &["is_integer"];
 const INT: &[&str] = &["bit_length"];
 /// Methods CPython has that this simulation does not implement.
 const REAL_ONLY: &[&str] = &[
+    "center",
+    "zfill",
+    "removesuffix",
+    "removeprefix",
+    "rpartition",
+    "splitlines",
+    "rsplit",
+    "swapcase",
+    "casefold",
+    "isidentifier",
+    "isnumeric",
+    "isdecimal",
     "encode",
     "format_map",
     "isprintable",
@@ -116,7 +100,6 @@ fn methods_of(v: &Value) -> &'static [&'static str] {
         Value::Str(_) => STR,
         Value::List(_) => LIST,
         Value::Dict(_) => DICT,
-        Value::Set(_) => SET,
         Value::Tuple(_) => TUPLE,
         Value::File(_) => FILE,
         Value::Float(_) => FLOAT,
@@ -281,7 +264,6 @@ impl Interpreter {
             Value::Str(s) => self.str_method(s, name, args, kw),
             Value::List(_) => self.list_method(host, recv, name, args, kw),
             Value::Dict(_) => self.dict_method(recv, name, args, kw),
-            Value::Set(_) => self.set_method(recv, name, args, kw),
             Value::Tuple(t) => {
                 let items = t.0.borrow().clone();
                 seq_method(&items, name, &args, &kw, "tuple")
@@ -313,12 +295,12 @@ impl Interpreter {
         }
         if let Some(v) = str_predicate(s, name) {
             arity(name, &args, &kw, 0, 0)?;
-            return Ok(Value::Bool(v));
+            return Ok(Value::Bool(v?));
         }
         match name {
-            "upper" | "lower" | "title" | "capitalize" | "swapcase" | "casefold" => {
+            "upper" | "lower" | "title" | "capitalize" => {
                 arity(name, &args, &kw, 0, 0)?;
-                Ok(Value::str(&change_case(s, name)))
+                Ok(Value::str(&change_case(s, name)?))
             }
             "strip" | "lstrip" | "rstrip" => {
                 arity(name, &args, &kw, 0, 1)?;
@@ -328,19 +310,7 @@ impl Interpreter {
                 };
                 Ok(Value::str(&strip(s, name, chars.as_deref())))
             }
-            "split" | "rsplit" => self.split(s, name, &args, &kw),
-            "splitlines" => {
-                let keep = args
-                    .first()
-                    .or(kw.first().map(|(_, v)| v))
-                    .is_some_and(Value::truthy);
-                Ok(Value::list(
-                    splitlines(s, keep)
-                        .into_iter()
-                        .map(|l| Value::str(&l))
-                        .collect(),
-                ))
-            }
+            "split" => self.split(s, name, &args, &kw),
             "join" => {
                 arity(name, &args, &kw, 1, 1)?;
                 self.join(s, &args[0])
@@ -392,19 +362,11 @@ impl Interpreter {
         let max = if max < 0 { usize::MAX } else { max as usize };
         let parts = match sep.as_deref() {
             Some("") => return Err(Exception::new("ValueError", "empty separator")),
-            Some(sep) if name == "split" => s
+            Some(sep) => s
                 .splitn(max.saturating_add(1), sep)
                 .map(str::to_string)
                 .collect(),
-            Some(sep) => {
-                let mut p: Vec<String> = s
-                    .rsplitn(max.saturating_add(1), sep)
-                    .map(str::to_string)
-                    .collect();
-                p.reverse();
-                p
-            }
-            None => split_whitespace(s, max, name == "rsplit"),
+            None => split_whitespace(s, max),
         };
         self.charge(parts.len())?;
         Ok(Value::list(
@@ -454,31 +416,15 @@ impl Interpreter {
                 Ok(Value::str(&out))
             }
             "find" | "rfind" | "index" | "rindex" | "count" => find(s, name, args, kw),
-            "zfill" | "center" | "ljust" | "rjust" => pad(s, name, args, kw),
-            "partition" | "rpartition" => {
-                arity(name, args, kw, 1, 1)?;
-                let sep = must_str(&args[0])?;
-                let hit = if name == "partition" {
-                    s.find(sep)
-                } else {
-                    s.rfind(sep)
-                };
-                let parts = match hit {
-                    Some(i) => [&s[..i], sep, &s[i + sep.len()..]],
-                    None if name == "partition" => [s, "", ""],
-                    None => ["", "", s],
-                };
-                Ok(Value::tuple(parts.iter().map(|p| Value::str(p)).collect()))
-            }
+            "ljust" | "rjust" => pad(s, name, args, kw),
             _ => {
                 arity(name, args, kw, 1, 1)?;
-                let affix = must_str(&args[0])?;
-                let out = if name == "removeprefix" {
-                    s.strip_prefix(affix)
-                } else {
-                    s.strip_suffix(affix)
+                let sep = must_str(&args[0])?;
+                let parts = match s.find(sep) {
+                    Some(i) => [&s[..i], sep, &s[i + sep.len()..]],
+                    None => [s, "", ""],
                 };
-                Ok(Value::str(out.unwrap_or(s)))
+                Ok(Value::tuple(parts.iter().map(|p| Value::str(p)).collect()))
             }
         }
     }
@@ -675,73 +621,6 @@ impl Interpreter {
         }
     }
 
-    fn set_method(&mut self, recv: &Value, name: &str, args: Vec<Value>, kw: Kw) -> R<Value> {
-        let Value::Set(d) = recv else {
-            return Ok(Value::None);
-        };
-        self.charge(d.0.borrow().len() / 4)?;
-        match name {
-            "add" | "remove" | "discard" => {
-                arity(name, &args, &kw, 1, 1)?;
-                let key = args[0].key()?;
-                let mut set = d.0.borrow_mut();
-                if name == "add" {
-                    set.insert(key, args[0].clone(), Value::None);
-                } else if set.remove(&key).is_none() && name == "remove" {
-                    return Err(Exception::with_args("KeyError", vec![args[0].clone()]));
-                }
-                Ok(Value::None)
-            }
-            "pop" => {
-                let last = d.0.borrow_mut().pop_last();
-                last.map(|(k, _)| k)
-                    .ok_or_else(|| Exception::new("KeyError", "'pop from an empty set'"))
-            }
-            "clear" => {
-                let old = std::mem::take(&mut *d.0.borrow_mut());
-                drop(old);
-                Ok(Value::None)
-            }
-            "copy" => ops::make_set(d.0.borrow().iter().map(|(k, _)| k.clone()).collect()),
-            "update" => {
-                for a in &args {
-                    for item in self.collect(a)? {
-                        ops::dict_set(d, item, Value::None)?;
-                    }
-                }
-                Ok(Value::None)
-            }
-            _ => self.set_algebra(recv, name, &args),
-        }
-    }
-
-    fn set_algebra(&mut self, recv: &Value, name: &str, args: &[Value]) -> R<Value> {
-        let mut result = recv.clone();
-        for a in args {
-            let other = ops::make_set(self.collect(a)?)?;
-            let op = match name {
-                "union" => super::ast::BinOp::Or,
-                "intersection" | "isdisjoint" => super::ast::BinOp::And,
-                "difference" | "issubset" => super::ast::BinOp::Sub,
-                "issuperset" => {
-                    let missing = ops::binary(self, other, super::ast::BinOp::Sub, recv.clone())?;
-                    return Ok(Value::Bool(!missing.truthy()));
-                }
-                _ => super::ast::BinOp::Xor,
-            };
-            result = ops::binary(self, result, op, other)?;
-            match name {
-                "isdisjoint" => return Ok(Value::Bool(!result.truthy())),
-                "issubset" => return Ok(Value::Bool(!result.truthy())),
-                _ => {}
-            }
-        }
-        if matches!(result, Value::Set(ref r) if matches!(recv, Value::Set(ref s) if Rc::ptr_eq(r, s)))
-        {
-            return ops::make_set(self.collect(recv)?);
-        }
-        Ok(result)
-    }
 }
 
 /// `count` and `index` of lists and tuples.
@@ -767,62 +646,53 @@ fn seq_method(items: &[Value], name: &str, args: &[Value], kw: &Kw, what: &str) 
     Ok(Value::Int(n))
 }
 
-fn str_predicate(s: &str, name: &str) -> Option<bool> {
+/// `str.isdigit()` and friends, for ASCII text (non-ASCII text is not supported).
+fn str_predicate(s: &str, name: &str) -> Option<R<bool>> {
     let nonempty = !s.is_empty();
-    let all = |f: fn(char) -> bool| nonempty && s.chars().all(f);
-    Some(match name {
-        "isdigit" | "isnumeric" | "isdecimal" => all(|c| c.is_ascii_digit() || c.is_numeric()),
-        "isalpha" => all(char::is_alphabetic),
-        "isspace" => all(char::is_whitespace),
-        "isalnum" => all(char::is_alphanumeric),
-        "isascii" => s.is_ascii(),
-        "isupper" => s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase),
-        "islower" => s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase),
-        "isidentifier" => {
-            let mut cs = s.chars();
-            cs.next().is_some_and(|c| c == '_' || c.is_alphabetic())
-                && cs.all(|c| c == '_' || c.is_alphanumeric())
+    let all = |f: fn(&u8) -> bool| nonempty && s.bytes().all(|c| f(&c));
+    let any = |f: fn(&u8) -> bool| s.bytes().any(|c| f(&c));
+    let v = match name {
+        "isspace" => return Some(Ok(nonempty && s.chars().all(char::is_whitespace))),
+        "isascii" => return Some(Ok(s.is_ascii())),
+        "isdigit" | "isalpha" | "isalnum" | "isupper" | "islower" if !s.is_ascii() => {
+            return Some(Err(non_ascii(name)))
         }
+        "isdigit" => all(u8::is_ascii_digit),
+        "isalpha" => all(u8::is_ascii_alphabetic),
+        "isalnum" => all(u8::is_ascii_alphanumeric),
+        "isupper" => any(u8::is_ascii_uppercase) && !any(u8::is_ascii_lowercase),
+        "islower" => any(u8::is_ascii_lowercase) && !any(u8::is_ascii_uppercase),
         _ => return None,
-    })
+    };
+    Some(Ok(v))
 }
 
-fn change_case(s: &str, name: &str) -> String {
-    match name {
-        "upper" => s.to_uppercase(),
-        "lower" | "casefold" => s.to_lowercase(),
-        "swapcase" => s
-            .chars()
-            .map(|c| {
-                if c.is_uppercase() {
-                    c.to_lowercase().to_string()
-                } else {
-                    c.to_uppercase().to_string()
-                }
-            })
-            .collect(),
-        "capitalize" => {
-            let mut cs = s.chars();
-            cs.next().map_or(String::new(), |c| {
-                c.to_uppercase()
-                    .chain(cs.flat_map(char::to_lowercase))
-                    .collect()
-            })
-        }
+fn non_ascii(name: &str) -> Exception {
+    super::builtins::unsupported(&format!("str.{name}() of non-ASCII text"))
+}
+
+/// `upper`, `lower`, `title`, `capitalize` of ASCII text (CPython's result for ASCII).
+fn change_case(s: &str, name: &str) -> R<String> {
+    if !s.is_ascii() {
+        return Err(non_ascii(name));
+    }
+    Ok(match name {
+        "upper" => s.to_ascii_uppercase(),
+        "lower" => s.to_ascii_lowercase(),
         _ => {
             let mut out = String::new();
             let mut prev_cased = false;
             for c in s.chars() {
-                if prev_cased {
-                    out.extend(c.to_lowercase());
+                out.push(if prev_cased {
+                    c.to_ascii_lowercase()
                 } else {
-                    out.extend(c.to_uppercase());
-                }
-                prev_cased = c.is_alphabetic();
+                    c.to_ascii_uppercase()
+                });
+                prev_cased = name == "capitalize" || c.is_ascii_alphabetic();
             }
             out
         }
-    }
+    })
 }
 
 fn strip(s: &str, name: &str, chars: Option<&[char]>) -> String {
@@ -835,16 +705,7 @@ fn strip(s: &str, name: &str, chars: Option<&[char]>) -> String {
     .to_string()
 }
 
-fn split_whitespace(s: &str, max: usize, from_right: bool) -> Vec<String> {
-    if from_right {
-        let rev: String = s.chars().rev().collect();
-        let mut parts: Vec<String> = split_whitespace(&rev, max, false)
-            .iter()
-            .map(|p| p.chars().rev().collect())
-            .collect();
-        parts.reverse();
-        return parts;
-    }
+fn split_whitespace(s: &str, max: usize) -> Vec<String> {
     let mut parts = vec![];
     let mut rest = s.trim_start();
     while !rest.is_empty() {
@@ -857,43 +718,6 @@ fn split_whitespace(s: &str, max: usize, from_right: bool) -> Vec<String> {
         rest = rest[end..].trim_start();
     }
     parts
-}
-
-fn splitlines(s: &str, keep: bool) -> Vec<String> {
-    let mut lines = vec![];
-    let mut cur = String::new();
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        if matches!(
-            c,
-            '\n' | '\r'
-                | '\x0b'
-                | '\x0c'
-                | '\x1c'
-                | '\x1d'
-                | '\x1e'
-                | '\u{85}'
-                | '\u{2028}'
-                | '\u{2029}'
-        ) {
-            if keep {
-                cur.push(c);
-            }
-            if c == '\r' && chars.peek() == Some(&'\n') {
-                chars.next();
-                if keep {
-                    cur.push('\n');
-                }
-            }
-            lines.push(std::mem::take(&mut cur));
-        } else {
-            cur.push(c);
-        }
-    }
-    if !cur.is_empty() {
-        lines.push(cur);
-    }
-    lines
 }
 
 /// The part of `s` between optional `start` and `end` character positions.
@@ -941,7 +765,7 @@ fn find(s: &str, name: &str, args: &[Value], kw: &Kw) -> R<Value> {
 }
 
 fn pad(s: &str, name: &str, args: &[Value], kw: &Kw) -> R<Value> {
-    arity(name, args, kw, 1, if name == "zfill" { 1 } else { 2 })?;
+    arity(name, args, kw, 1, 2)?;
     let width = args[0].as_int().ok_or_else(|| {
         Exception::new(
             "TypeError",
@@ -973,21 +797,7 @@ fn pad(s: &str, name: &str, args: &[Value], kw: &Kw) -> R<Value> {
         return Ok(Value::str(s));
     }
     let total = width - len;
-    let (left, right) = match name {
-        "ljust" => (0, total),
-        "rjust" => (total, 0),
-        "center" => {
-            let left = total / 2 + (total & width & 1);
-            (left, total - left)
-        }
-        _ => {
-            let (sign, digits) = match s.strip_prefix(['+', '-']) {
-                Some(rest) => (&s[..1], rest),
-                None => ("", s),
-            };
-            return Ok(Value::str(&format!("{sign}{}{digits}", "0".repeat(total))));
-        }
-    };
+    let (left, right) = if name == "ljust" { (0, total) } else { (total, 0) };
     let pad = |n: usize| std::iter::repeat_n(fill, n).collect::<String>();
     Ok(Value::str(&format!("{}{s}{}", pad(left), pad(right))))
 }
@@ -998,14 +808,9 @@ mod tests {
 
     #[test]
     fn string_helpers_match_python() {
-        assert_eq!(
-            split_whitespace("  a b  c ", usize::MAX, false),
-            ["a", "b", "c"]
-        );
-        assert_eq!(split_whitespace("a b c", 1, false), ["a", "b c"]);
-        assert_eq!(split_whitespace("a b c", 1, true), ["a b", "c"]);
-        assert_eq!(splitlines("a\nb\r\nc\n", false), ["a", "b", "c"]);
-        assert_eq!(change_case("hello wORLD", "title"), "Hello World");
+        assert_eq!(split_whitespace("  a b  c ", usize::MAX), ["a", "b", "c"]);
+        assert_eq!(split_whitespace("a b c", 1), ["a", "b c"]);
+        assert_eq!(change_case("hello wORLD", "title").unwrap(), "Hello World");
         assert_eq!(
             substring("héllo", Some(&Value::Int(1)), Some(&Value::Int(-1))),
             "éll"

@@ -9,6 +9,7 @@
 mod ast;
 mod builtins;
 mod eval;
+mod float;
 mod format;
 mod methods;
 mod ops;
@@ -96,9 +97,11 @@ pub enum ReplStep {
 
 /// One Python process: its modules, its `__main__`, and the simulation's budgets.
 pub struct Interpreter {
-    pub(crate) modules: BTreeMap<String, Rc<Module>>,
+    /// `sys.modules`: every value is a `Value::Module`.
+    pub(crate) modules: BTreeMap<Rc<str>, Value>,
     pub(crate) builtins: Rc<Module>,
-    pub(crate) sources: BTreeMap<String, Rc<str>>,
+    /// Source texts by file name: every value is a `Value::Str`.
+    pub(crate) sources: BTreeMap<Rc<str>, Value>,
     pub(crate) steps: u64,
     pub(crate) max_steps: u64,
     pub(crate) depth: u32,
@@ -134,6 +137,7 @@ impl Interpreter {
     /// A fresh process with a minimal `sys` (`stdout`, `stderr`, `exit`, empty `argv` and
     /// `path`); the host completes it with [`Interpreter::set_module`].
     pub fn new() -> Self {
+        value::reset_addresses();
         let mut interp = Interpreter {
             modules: BTreeMap::new(),
             builtins: Rc::new(Module::new("builtins")),
@@ -164,11 +168,10 @@ impl Interpreter {
         let target = if module.name == "builtins" {
             self.builtins.clone()
         } else {
-            let name = module.name.clone();
-            self.modules
-                .entry(name.clone())
-                .or_insert_with(|| Rc::new(Module::new(&name)))
-                .clone()
+            match self.module(&module.name) {
+                Some(m) => m,
+                None => self.add_module(&module.name, Rc::new(Module::new(&module.name))),
+            }
         };
         for (k, v) in module.attrs {
             target.set(&k, v);
@@ -268,8 +271,8 @@ impl Interpreter {
             host.stderr(&self.format_exception(&Exception::from_syntax(&e, "<stdin>", &src)));
             return ReplStep::Done;
         }
-        let main = match self.modules.get("__main__") {
-            Some(m) => m.clone(),
+        let main = match self.module("__main__") {
+            Some(m) => m,
             None => self.new_main(None),
         };
         match self.exec_source(host, &main, &src, "<stdin>", true) {
@@ -284,7 +287,7 @@ impl Interpreter {
     /// The text CPython 3.12 prints for an uncaught exception (ends with a newline).
     pub fn format_exception(&self, e: &Exception) -> String {
         e.render(&|file, n| {
-            let src = self.sources.get(file)?;
+            let src = self.sources.get(file)?.as_str()?;
             src.lines()
                 .nth(n.checked_sub(1)? as usize)
                 .map(str::to_string)
@@ -319,7 +322,7 @@ fn starts_compound(first: &str) -> bool {
     let word: String = first
         .trim_start()
         .chars()
-        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
         .collect();
     matches!(
         word.as_str(),

@@ -50,15 +50,6 @@ pub fn dict_set(d: &DictObj, k: Value, v: Value) -> R<()> {
 }
 
 /// A set of these items.
-pub fn make_set(items: Vec<Value>) -> R<Value> {
-    let d = new_dict();
-    for item in items {
-        dict_set(&d, item, Value::None)?;
-    }
-    Ok(Value::Set(d))
-}
-
-/// An iterator object of `kind` over these items.
 pub fn new_iter(kind: &'static str, items: Vec<Value>) -> Value {
     Value::Iter(Rc::new(IterObj {
         kind,
@@ -139,7 +130,7 @@ impl Walker {
                     .collect::<Vec<_>>()
                     .into_iter(),
             ),
-            Value::Dict(d) | Value::Set(d) => Walker::Items(
+            Value::Dict(d) => Walker::Items(
                 d.0.borrow()
                     .iter()
                     .map(|(k, _)| k.clone())
@@ -269,10 +260,9 @@ fn binary_sym(interp: &mut Interpreter, a: Value, op: BinOp, b: Value, sym: &str
         (BinOp::Mul, _, _) => {
             repeat(interp, &a, &b).unwrap_or_else(|| Err(unsupported(sym, &a, &b)))
         }
-        (BinOp::Mod, Value::Str(fmt), _) => Ok(Value::str(&super::format::percent(fmt, &b)?)),
-        (BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor, Value::Set(_), Value::Set(_)) => {
-            set_op(interp, &a, op, &b)
-        }
+        (BinOp::Mod, Value::Str(_), _) => Err(super::builtins::unsupported(
+            "printf-style '%' formatting of strings",
+        )),
         (BinOp::Or, Value::Dict(x), Value::Dict(_)) => {
             let d = new_dict();
             dict_update(interp, &d, &Value::Dict(x.clone()))?;
@@ -339,40 +329,6 @@ fn repeat_n(interp: &mut Interpreter, seq: &Value, n: usize) -> R<Value> {
         }
         _ => Ok(Value::None),
     }
-}
-
-fn set_op(interp: &mut Interpreter, a: &Value, op: BinOp, b: &Value) -> R<Value> {
-    let (Value::Set(x), Value::Set(y)) = (a, b) else {
-        return Ok(Value::None);
-    };
-    let (x, y) = (x.0.borrow(), y.0.borrow());
-    interp.charge(x.len() + y.len())?;
-    let in_y = |k: &Value| k.key().is_ok_and(|k| y.get(&k).is_some());
-    let in_x = |k: &Value| k.key().is_ok_and(|k| x.get(&k).is_some());
-    let mut items: Vec<Value> = match op {
-        BinOp::And => x
-            .iter()
-            .map(|(k, _)| k)
-            .filter(|k| in_y(k))
-            .cloned()
-            .collect(),
-        BinOp::Sub | BinOp::Xor => x
-            .iter()
-            .map(|(k, _)| k)
-            .filter(|k| !in_y(k))
-            .cloned()
-            .collect(),
-        _ => x.iter().map(|(k, _)| k.clone()).collect(),
-    };
-    if matches!(op, BinOp::Or | BinOp::Xor) {
-        items.extend(
-            y.iter()
-                .map(|(k, _)| k)
-                .filter(|k| op == BinOp::Or || !in_x(k))
-                .cloned(),
-        );
-    }
-    make_set(items)
 }
 
 fn zero_division(msg: &str) -> Exception {
@@ -575,7 +531,7 @@ pub fn contains(interp: &mut Interpreter, container: &Value, item: &Value) -> R<
                 ),
             )),
         },
-        Value::Dict(d) | Value::Set(d) => Ok(d.0.borrow().get(&item.key()?).is_some()),
+        Value::Dict(d) => Ok(d.0.borrow().get(&item.key()?).is_some()),
         Value::Range(r) => Ok(item.as_int().is_some_and(|i| {
             let [start, stop, step] = **r;
             let inside = if step > 0 {
@@ -754,7 +710,7 @@ pub fn size(v: &Value) -> usize {
     match v {
         Value::Str(s) => s.len() / 8,
         Value::List(s) | Value::Tuple(s) => s.0.borrow().len(),
-        Value::Dict(d) | Value::Set(d) => d.0.borrow().len(),
+        Value::Dict(d) => d.0.borrow().len(),
         _ => 0,
     }
 }
@@ -814,7 +770,9 @@ pub fn del_item(obj: &Value, index: &Value) -> R<()> {
             let mut items = s.0.borrow_mut();
             if let Some(parts) = as_slice(index) {
                 let mut positions = slice_positions(&parts, items.len())?;
-                positions.sort_unstable();
+                if positions.first() > positions.last() {
+                    positions.reverse();
+                }
                 for p in positions.into_iter().rev() {
                     items.remove(p);
                 }

@@ -21,11 +21,8 @@ const KEYWORDS: [&str; 35] = [
 
 type PResult<T> = Result<T, SyntaxErr>;
 
-/// A `SyntaxWarning` the compiler prints before running: its line and message.
-pub type Warning = (u32, String);
-
-/// Parses a module's source, with the warnings CPython's compiler would print.
-pub fn parse_module(src: &str) -> PResult<(Vec<Stmt>, Vec<Warning>)> {
+/// Parses a module's source. (CPython's compile-time `SyntaxWarning`s are not simulated.)
+pub fn parse_module(src: &str) -> PResult<Vec<Stmt>> {
     let chars: Vec<char> = src.chars().collect();
     let toks = tokenize(&chars)?;
     let mut p = Parser {
@@ -34,10 +31,8 @@ pub fn parse_module(src: &str) -> PResult<(Vec<Stmt>, Vec<Warning>)> {
         depth: 0,
         funcs: vec![],
         loops: 0,
-        warnings: vec![],
     };
-    let body = p.module()?;
-    Ok((body, p.warnings))
+    p.module()
 }
 
 struct Parser {
@@ -46,7 +41,6 @@ struct Parser {
     depth: u32,
     funcs: Vec<Rc<str>>,
     loops: u32,
-    warnings: Vec<Warning>,
 }
 
 fn is_keyword(name: &str) -> bool {
@@ -276,7 +270,8 @@ impl Parser {
             "return" => self.return_stmt(),
             "import" => self.import_stmt(),
             "from" => self.import_from_stmt(),
-            "global" | "nonlocal" => self.names_stmt(&kw),
+            "global" => self.names_stmt(),
+            "nonlocal" => Err(super::token::unsupported("'nonlocal' statements are", self.pos())),
             "del" => self.del_stmt(),
             "assert" => self.assert_stmt(),
             "raise" => self.raise_stmt(),
@@ -372,17 +367,13 @@ impl Parser {
         Ok(StmtKind::ImportFrom(module, names))
     }
 
-    fn names_stmt(&mut self, kw: &str) -> PResult<StmtKind> {
+    fn names_stmt(&mut self) -> PResult<StmtKind> {
         self.advance();
         let mut names = vec![self.name()?];
         while self.eat_op(",") {
             names.push(self.name()?);
         }
-        Ok(if kw == "global" {
-            StmtKind::Global(names)
-        } else {
-            StmtKind::Nonlocal(names)
-        })
+        Ok(StmtKind::Global(names))
     }
 
     fn del_stmt(&mut self) -> PResult<StmtKind> {
@@ -453,26 +444,6 @@ impl Parser {
             check_target(t, "assign to", i == 0)?;
         }
         Ok(StmtKind::Assign(targets, value))
-    }
-
-    /// CPython's `'int' object is not callable; perhaps you missed a comma?` warnings.
-    fn warn_misuse(&mut self, e: &Expr, what: &str) {
-        let kind = match (&e.kind, what) {
-            (ExprKind::Const(Value::Str(_)), "subscriptable") => None,
-            (ExprKind::Const(v), _) => Some(v.type_name()),
-            (ExprKind::Set(_) | ExprKind::Comp(CompKind::Set, ..), _) => Some("set"),
-            (ExprKind::Comp(CompKind::Gen, ..), _) => Some("generator"),
-            (ExprKind::Lambda(_), "subscriptable") => Some("function"),
-            (ExprKind::Tuple(_), "callable") => Some("tuple"),
-            (ExprKind::List(_) | ExprKind::Comp(CompKind::List, ..), "callable") => Some("list"),
-            (ExprKind::Dict(_) | ExprKind::Comp(CompKind::Dict, ..), "callable") => Some("dict"),
-            (ExprKind::FStr(_), "callable") => Some("str"),
-            _ => None,
-        };
-        if let Some(kind) = kind {
-            let msg = format!("'{kind}' object is not {what}; perhaps you missed a comma?");
-            self.warnings.push((e.pos.line, msg));
-        }
     }
 
     /// `yield` is CPython's error outside a function and unsupported inside one.
@@ -746,14 +717,11 @@ impl Parser {
                     continue;
                 }
                 this = ParamKind::VarArgs;
-            } else if self.eat_op("/") {
-                for p in params.iter_mut() {
-                    p.kind = ParamKind::PosOnly;
-                }
-                if !self.eat_op(",") {
-                    break;
-                }
-                continue;
+            } else if self.is_op("/") {
+                return Err(super::token::unsupported(
+                    "positional-only parameters ('/') are",
+                    start,
+                ));
             }
             let name = self.name()?;
             if close == ")" && self.eat_op(":") {
@@ -764,7 +732,7 @@ impl Parser {
             } else {
                 None
             };
-            let needs_default = matches!(this, ParamKind::Normal | ParamKind::PosOnly)
+            let needs_default = this == ParamKind::Normal
                 && params.iter().any(|p| p.default.is_some());
             if needs_default && default.is_none() {
                 return Err(SyntaxErr::at(
@@ -976,18 +944,6 @@ impl Parser {
         let mut rest: Vec<(CmpOp, Expr)> = vec![];
         while let Some(op) = self.comp_op() {
             let right = self.bin(1)?;
-            let prev = rest.last().map_or(&left, |(_, e)| e);
-            if matches!(op, CmpOp::Is | CmpOp::IsNot) {
-                if let Some(kind) = literal_kind(prev).or_else(|| literal_kind(&right)) {
-                    let (word, hint) = if op == CmpOp::Is {
-                        ("is", "==")
-                    } else {
-                        ("is not", "!=")
-                    };
-                    let msg = format!("\"{word}\" with '{kind}' literal. Did you mean \"{hint}\"?");
-                    self.warnings.push((prev.pos.line, msg));
-                }
-            }
             rest.push((op, right));
         }
         match rest.last() {
@@ -1087,12 +1043,10 @@ impl Parser {
                 let name = self.name()?;
                 e = expr(ExprKind::Attr(Box::new(e), name), start.to(self.prev_pos()));
             } else if self.is_op("(") {
-                self.warn_misuse(&e, "callable");
                 self.advance();
                 let args = self.call_args()?;
                 e = expr(ExprKind::Call(Box::new(e), args), start.to(self.prev_pos()));
             } else if self.is_op("[") {
-                self.warn_misuse(&e, "subscriptable");
                 self.advance();
                 let index = self.subscript()?;
                 self.expect_op("]")?;
@@ -1279,13 +1233,11 @@ impl Parser {
                     depth: self.depth + 1,
                     funcs: self.funcs.clone(),
                     loops: 0,
-                    warnings: vec![],
                 };
                 let e = sub.star_exprs().map_err(|e| sub.fstring_error(e))?;
                 if !matches!(sub.tok(), Tok::End) {
                     return Err(sub.fstring_error(sub.invalid()));
                 }
-                self.warnings.append(&mut sub.warnings);
                 let mut spec_pieces = vec![];
                 for s in spec {
                     self.fpiece(s, &mut spec_pieces)?;
@@ -1389,17 +1341,7 @@ impl Parser {
             }
             return self.dict_rest(start, Some(first), value);
         }
-        if self.is_kw("for") {
-            let c = self.comprehension(CompKind::Set, first, None)?;
-            self.expect_op("}")?;
-            return Ok(Expr {
-                pos: start.to(self.prev_pos()),
-                ..c
-            });
-        }
-        self.no_missing_comma(&first)?;
-        let items = self.rest_of_items(first, "}")?;
-        Ok(expr(ExprKind::Set(items), start.to(self.prev_pos())))
+        Err(super::token::unsupported("sets are", first.pos))
     }
 
     fn dict_rest(&mut self, start: Pos, key: Option<Expr>, value: Expr) -> PResult<Expr> {
@@ -1457,19 +1399,6 @@ impl Parser {
     }
 }
 
-/// The type of a literal that `is` should not compare with.
-fn literal_kind(e: &Expr) -> Option<&'static str> {
-    match &e.kind {
-        ExprKind::Const(Value::Int(_)) => Some("int"),
-        ExprKind::Const(Value::Float(_)) => Some("float"),
-        ExprKind::Const(Value::Str(_)) => Some("str"),
-        ExprKind::Tuple(items) if items.iter().all(|i| matches!(i.kind, ExprKind::Const(_))) => {
-            Some("tuple")
-        }
-        _ => None,
-    }
-}
-
 fn push_lit(pieces: &mut Vec<FPiece>, s: &str) {
     if let Some(FPiece::Lit(last)) = pieces.last_mut() {
         *last = Rc::from(format!("{last}{s}"));
@@ -1491,10 +1420,8 @@ fn target_kind(e: &Expr) -> &'static str {
         ExprKind::IfExp(..) => "conditional expression",
         ExprKind::Lambda(_) => "lambda",
         ExprKind::Dict(_) => "dict literal",
-        ExprKind::Set(_) => "set display",
         ExprKind::Comp(CompKind::List, ..) => "list comprehension",
         ExprKind::Comp(CompKind::Dict, ..) => "dict comprehension",
-        ExprKind::Comp(CompKind::Set, ..) => "set comprehension",
         ExprKind::Comp(CompKind::Gen, ..) => "generator expression",
         ExprKind::Name(_) | ExprKind::Attr(..) | ExprKind::Sub(..) => "name",
         ExprKind::Tuple(_) => "tuple",
@@ -1535,19 +1462,21 @@ fn check_target(e: &Expr, verb: &str, first: bool) -> PResult<()> {
 /// Builds a function definition, working out which names its body makes local.
 fn func_def(name: Rc<str>, qualname: Rc<str>, params: Vec<Param>, body: Vec<Stmt>) -> FuncDef {
     let mut bound: Vec<Rc<str>> = params.iter().map(|p| p.name.clone()).collect();
-    let (mut globals, mut nonlocals) = (vec![], vec![]);
-    collect_bound(&body, &mut bound, &mut globals, &mut nonlocals);
-    bound.retain(|n| !globals.contains(n) && !nonlocals.contains(n));
-    bound.sort();
-    bound.dedup();
+    let mut globals = vec![];
+    collect_bound(&body, &mut bound, &mut globals);
+    let mut locals: Vec<Rc<str>> = vec![];
+    for n in bound {
+        if !globals.contains(&n) && !locals.contains(&n) {
+            locals.push(n);
+        }
+    }
     FuncDef {
         name,
         qualname,
         params,
         body,
-        locals: bound,
+        locals,
         globals,
-        nonlocals,
     }
 }
 
@@ -1555,7 +1484,6 @@ fn collect_bound(
     body: &[Stmt],
     out: &mut Vec<Rc<str>>,
     globals: &mut Vec<Rc<str>>,
-    nonlocals: &mut Vec<Rc<str>>,
 ) {
     for s in body {
         match &s.kind {
@@ -1565,22 +1493,22 @@ fn collect_bound(
                 if matches!(s.kind, StmtKind::For(..)) {
                     target_names(t, out);
                 }
-                collect_bound(b, out, globals, nonlocals);
-                collect_bound(e, out, globals, nonlocals);
+                collect_bound(b, out, globals);
+                collect_bound(e, out, globals);
             }
             StmtKind::If(branches, orelse) => {
                 branches
                     .iter()
-                    .for_each(|(_, b)| collect_bound(b, out, globals, nonlocals));
-                collect_bound(orelse, out, globals, nonlocals);
+                    .for_each(|(_, b)| collect_bound(b, out, globals));
+                collect_bound(orelse, out, globals);
             }
             StmtKind::Try(b, handlers, orelse, fin) => {
                 for block in [b, orelse, fin] {
-                    collect_bound(block, out, globals, nonlocals);
+                    collect_bound(block, out, globals);
                 }
                 for h in handlers {
                     out.extend(h.name.clone());
-                    collect_bound(&h.body, out, globals, nonlocals);
+                    collect_bound(&h.body, out, globals);
                 }
             }
             StmtKind::Def(f) => out.push(f.name.clone()),
@@ -1595,7 +1523,6 @@ fn collect_bound(
                 .for_each(|(n, alias)| out.push(alias.clone().unwrap_or_else(|| n.clone()))),
             StmtKind::Del(targets) => targets.iter().for_each(|t| target_names(t, out)),
             StmtKind::Global(names) => globals.extend(names.iter().cloned()),
-            StmtKind::Nonlocal(names) => nonlocals.extend(names.iter().cloned()),
             _ => {}
         }
     }
@@ -1624,7 +1551,7 @@ mod tests {
     #[test]
     fn parses_the_default_worlds_main_py() {
         let src = "import sys\n\nimport numpy\n\nprint(\"numpy\", numpy.__version__, \"from\", numpy.__file__)\n";
-        assert_eq!(parse_module(src).unwrap().0.len(), 3);
+        assert_eq!(parse_module(src).unwrap().len(), 3);
     }
 
     #[test]
@@ -1677,8 +1604,7 @@ mod tests {
         let body = parse_module(
             "def f(a):\n    global g\n    b = 1\n    g = 2\n    for c, d in x: pass\n",
         )
-        .unwrap()
-        .0;
+        .unwrap();
         let StmtKind::Def(f) = &body[0].kind else {
             panic!("not a def")
         };

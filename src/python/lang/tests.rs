@@ -396,3 +396,33 @@ fn console_scripts_and_the_default_world_run() {
     py3.report(&mut host, &err);
     assert_eq!(host.out, "Traceback (most recent call last):\n  File \"/home/kai/Projects/example/main.py\", line 3, in <module>\n    import numpy\nModuleNotFoundError: No module named 'numpy'\n");
 }
+
+#[test]
+fn object_addresses_are_deterministic() {
+    let code = "def f(): pass\ndef g(): pass\nprint(f, g, f)\nprint(id(f) == id(f), hex(id(g)))";
+    let want = "<function f at 0x7f5e8a3c1e40> <function g at 0x7f5e8a3c1e50> <function f at 0x7f5e8a3c1e40>\nTrue 0x7f5e8a3c1e50\n";
+    assert_eq!(run_c(code), want);
+    assert_eq!(run_c(code), want, "a new interpreter starts again");
+}
+
+#[test]
+fn removed_features_say_so() {
+    let cases = [
+        ("x = {1, 2}", "SyntaxError: venvlab: sets are not supported in this simulation"),
+        ("x = {i for i in 'ab'}", "SyntaxError: venvlab: sets are not supported in this simulation"),
+        ("set()", "NotImplementedError: venvlab: set() is not supported in this simulation"),
+        ("'%s' % 1", "NotImplementedError: venvlab: printf-style '%' formatting of strings is not supported in this simulation"),
+        ("f'{255:x}'", "NotImplementedError: venvlab: the format spec option type 'x' is not supported in this simulation"),
+        ("f'{255:#d}'", "NotImplementedError: venvlab: the format spec option '#' is not supported in this simulation"),
+        ("def f(a, /): pass", "SyntaxError: venvlab: positional-only parameters ('/') are not supported in this simulation"),
+        ("def f():\n    nonlocal x", "SyntaxError: venvlab: 'nonlocal' statements are not supported in this simulation"),
+        ("'a'.swapcase()", "NotImplementedError: venvlab: str.swapcase() is not supported in this simulation"),
+        ("'a b'.rsplit()", "NotImplementedError: venvlab: str.rsplit() is not supported in this simulation"),
+        ("'é'.upper()", "NotImplementedError: venvlab: str.upper() of non-ASCII text is not supported in this simulation"),
+    ];
+    for (code, want) in cases {
+        let out = run_c(code);
+        assert!(out.ends_with(&format!("{want}\n")), "{code}:\n{out}");
+    }
+    assert_eq!(run_c("print('Hello World'.upper(), 'ab cd'.title(), f'{3.14159:.2f}|{42:>5}|{1234567:,}|{7:03d}')"), "HELLO WORLD Ab Cd 3.14|   42|1,234,567|007\n");
+}

@@ -320,7 +320,7 @@ impl Lexer<'_> {
                 let tok = self.number(start)?;
                 self.push(tok, start);
             }
-            c if c == '_' || c.is_alphabetic() => {
+            c if ident_start(c) => {
                 let name = self.name();
                 if matches!(self.peek(0), '\'' | '"') && is_prefix(&name) {
                     let tok = self.string(start, &name.to_ascii_lowercase())?;
@@ -359,7 +359,7 @@ impl Lexer<'_> {
 
     fn name(&mut self) -> String {
         let start = self.i;
-        while self.peek(0) == '_' || self.peek(0).is_alphanumeric() {
+        while ident_start(self.peek(0)) || self.peek(0).is_ascii_digit() {
             self.i += 1;
         }
         self.src[start..self.i].iter().collect()
@@ -440,7 +440,7 @@ impl Lexer<'_> {
         if matches!(self.peek(0), 'j' | 'J') {
             return Err(unsupported("complex numbers are", start));
         }
-        if self.peek(0) == '_' || self.peek(0).is_alphanumeric() {
+        if ident_start(self.peek(0)) || self.peek(0).is_ascii_digit() {
             return Err(SyntaxErr::at("invalid decimal literal", start));
         }
         if is_float {
@@ -448,7 +448,7 @@ impl Lexer<'_> {
                 .iter()
                 .filter(|c| **c != '_')
                 .collect();
-            return Ok(Tok::Float(text.parse().unwrap_or(f64::INFINITY)));
+            return Ok(Tok::Float(super::float::parse(&text).unwrap_or(f64::INFINITY)));
         }
         if int_part.len() > 1 && int_part.starts_with('0') && int_part.chars().any(|c| c != '0') {
             let msg = "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers";
@@ -469,7 +469,7 @@ impl Lexer<'_> {
     }
 
     fn int_value(&mut self, digits: &str, radix: u32, start: Pos) -> Result<Tok, SyntaxErr> {
-        if digits.is_empty() || self.peek(0).is_alphanumeric() {
+        if digits.is_empty() || ident_start(self.peek(0)) || self.peek(0).is_ascii_digit() {
             let kind = match radix {
                 16 => "hexadecimal",
                 8 => "octal",
@@ -778,6 +778,11 @@ pub fn unsupported(what: &str, pos: Pos) -> SyntaxErr {
         format!("venvlab: {what} not supported in this simulation"),
         pos,
     )
+}
+
+/// Whether `c` can start an identifier (non-ASCII letters by Unicode's alphabetic property).
+fn ident_start(c: char) -> bool {
+    c == '_' || c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic())
 }
 
 fn is_prefix(name: &str) -> bool {

@@ -1,4 +1,4 @@
-//! Python values: the [`Value`] enum, the containers behind it (lists, tuples, dicts, sets,
+//! Python values: the [`Value`] enum, the containers behind it (lists, tuples, dicts,
 //! modules, functions, scopes), hashing into dictionary keys, equality, and `repr`/`str` exactly
 //! as CPython 3.12 prints them. Containers drop their contents iteratively, so no nesting depth
 //! can overflow the Rust stack.
@@ -34,8 +34,6 @@ pub enum Value {
     Tuple(Rc<Seq>),
     /// A `dict`.
     Dict(Rc<DictObj>),
-    /// A `set` (a dict whose values are `None`).
-    Set(Rc<DictObj>),
     /// A `range(start, stop, step)`.
     Range(Rc<[i64; 3]>),
     /// An iterator or a dict view, with its items taken eagerly.
@@ -274,7 +272,7 @@ fn drop_deep(mut stack: Vec<Value>) {
                     stack.append(s.0.get_mut());
                 }
             }
-            Value::Dict(rc) | Value::Set(rc) => {
+            Value::Dict(rc) => {
                 if let Some(d) = Rc::get_mut(rc) {
                     stack.extend(d.0.get_mut().drain());
                 }
@@ -379,7 +377,6 @@ impl Value {
             Value::List(_) => "list",
             Value::Tuple(_) => "tuple",
             Value::Dict(_) => "dict",
-            Value::Set(_) => "set",
             Value::Range(_) => "range",
             Value::Iter(it) => it.kind,
             Value::Function(_) => "function",
@@ -401,7 +398,7 @@ impl Value {
             Value::Float(f) => *f != 0.0,
             Value::Str(s) => !s.is_empty(),
             Value::List(s) | Value::Tuple(s) => !s.0.borrow().is_empty(),
-            Value::Dict(d) | Value::Set(d) => !d.0.borrow().is_empty(),
+            Value::Dict(d) => !d.0.borrow().is_empty(),
             Value::Range(r) => range_len(r) > 0,
             _ => true,
         }
@@ -426,7 +423,7 @@ impl Value {
                     items.iter().map(|v| v.key_at(depth + 1)).collect();
                 Key::Tuple(keys?.into())
             }
-            Value::List(_) | Value::Dict(_) | Value::Set(_) => {
+            Value::List(_) | Value::Dict(_) => {
                 return Err(Exception::new(
                     "TypeError",
                     format!("unhashable type: '{}'", self.type_name()),
@@ -441,7 +438,7 @@ impl Value {
     pub fn identity(&self) -> usize {
         match self {
             Value::List(r) | Value::Tuple(r) => Rc::as_ptr(r) as usize,
-            Value::Dict(r) | Value::Set(r) => Rc::as_ptr(r) as usize,
+            Value::Dict(r) => Rc::as_ptr(r) as usize,
             Value::Iter(r) => Rc::as_ptr(r) as usize,
             Value::Function(r) => Rc::as_ptr(r) as usize,
             Value::Method(r) => Rc::as_ptr(r) as usize,
@@ -480,15 +477,14 @@ impl Value {
                 seq_repr(&items, "(", close, out, depth)?
             }
             Value::Dict(d) => dict_repr(&d.0.borrow(), out, depth)?,
-            Value::Set(d) => set_repr(&d.0.borrow(), out, depth)?,
             Value::Range(r) => range_repr(r, out),
-            Value::Iter(it) => iter_repr(it, out, depth)?,
+            Value::Iter(it) => iter_repr(self, it, out, depth)?,
             Value::Function(f) => {
                 let _ = write!(
                     out,
                     "<function {} at {}>",
                     f.def.qualname,
-                    fake_address(self.identity())
+                    fake_address(self)
                 );
             }
             Value::Builtin(name) => builtin_repr(name, out),
@@ -501,7 +497,7 @@ impl Value {
                     "<built-in method {} of {} object at {}>",
                     m.name,
                     m.recv.type_name(),
-                    fake_address(m.recv.identity())
+                    fake_address(&m.recv)
                 );
             }
             Value::Module(m) => m.repr_into(out),
@@ -542,12 +538,43 @@ fn class_repr_name(name: &str) -> &str {
     }
 }
 
-/// A fake but stable object address for reprs such as `<function f at 0x7f...>`.
-pub fn fake_address(id: usize) -> String {
-    format!(
-        "0x7f{:010x}",
-        (id as u64).wrapping_mul(0x9e37_79b9) & 0xff_ffff_fff0
-    )
+thread_local! {
+    /// The addresses given out so far: each object (kept alive, so its identity is never
+    /// reused) and its address.
+    static ADDRESSES: RefCell<Dict> = RefCell::new(Dict::default());
+}
+
+/// Forgets the addresses given out, for a new interpreter.
+pub fn reset_addresses() {
+    ADDRESSES.with(|a| *a.borrow_mut() = Dict::default());
+}
+
+/// A CPython-looking object address for `id()` and reprs such as `<function f at 0x7f...>`:
+/// not the real allocation address (which differs between native and WebAssembly builds) but
+/// the next of a counter, 0x10 apart, in the order objects are first asked about.
+pub fn address(v: &Value) -> i64 {
+    let key = Key::Id(v.identity());
+    ADDRESSES.with(|a| {
+        let mut a = a.borrow_mut();
+        if let Some(Value::Int(n)) = a.get(&key) {
+            return *n;
+        }
+        let n = 0x7f5e_8a3c_1e40 + 0x10 * a.len() as i64;
+        a.insert(key, v.clone(), Value::Int(n));
+        n
+    })
+}
+
+/// `address(v)` as `0x7f...`.
+pub fn fake_address(v: &Value) -> String {
+    let mut n = address(v) as u64;
+    let mut digits = vec![];
+    while n > 0 {
+        digits.push(b"0123456789abcdef"[(n % 16) as usize]);
+        n /= 16;
+    }
+    digits.reverse();
+    String::from("0x") + std::str::from_utf8(&digits).unwrap_or("")
 }
 
 fn builtin_repr(name: &str, out: &mut String) {
@@ -654,16 +681,7 @@ fn dict_repr(d: &Dict, out: &mut String, depth: u32) -> Result<(), Exception> {
     Ok(())
 }
 
-fn set_repr(d: &Dict, out: &mut String, depth: u32) -> Result<(), Exception> {
-    if d.is_empty() {
-        out.push_str("set()");
-        return Ok(());
-    }
-    let keys: Vec<Value> = d.iter().map(|(k, _)| k.clone()).collect();
-    seq_repr(&keys, "{", "}", out, depth)
-}
-
-fn iter_repr(it: &IterObj, out: &mut String, depth: u32) -> Result<(), Exception> {
+fn iter_repr(v: &Value, it: &IterObj, out: &mut String, depth: u32) -> Result<(), Exception> {
     if it.kind.starts_with("dict_") {
         out.push_str(it.kind);
         return seq_repr(&it.items.0.borrow(), "([", "])", out, depth);
@@ -677,7 +695,7 @@ fn iter_repr(it: &IterObj, out: &mut String, depth: u32) -> Result<(), Exception
         out,
         "<{} object at {}>",
         what,
-        fake_address(it as *const IterObj as usize)
+        fake_address(v)
     );
     Ok(())
 }
@@ -718,12 +736,14 @@ pub fn float_repr(f: f64) -> String {
     if f.is_infinite() {
         return if f > 0.0 { "inf".into() } else { "-inf".into() };
     }
-    let sci = format!("{f:e}");
-    let (mant, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let neg = mant.starts_with('-');
-    let digits: String = mant.chars().filter(char::is_ascii_digit).collect();
+    let neg = f.is_sign_negative();
     let mut out = String::from(if neg { "-" } else { "" });
+    if f == 0.0 {
+        out.push_str("0.0");
+        return out;
+    }
+    let (digits, exp) = super::float::shortest(f.abs());
+    let digits = String::from_utf8(digits).unwrap_or_default();
     if (-4..16).contains(&exp) {
         positional(&digits, exp, &mut out);
     } else {
@@ -732,9 +752,19 @@ pub fn float_repr(f: f64) -> String {
             out.push('.');
             out.push_str(&digits[1..]);
         }
-        let _ = write!(out, "e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs());
+        exponent(exp, 'e', &mut out);
     }
     out
+}
+
+/// Writes Python's exponent suffix: `e+05`, `E-300`.
+pub fn exponent(exp: i32, e: char, out: &mut String) {
+    out.push(e);
+    out.push(if exp < 0 { '-' } else { '+' });
+    if exp.abs() < 10 {
+        out.push('0');
+    }
+    out.push_str(&exp.unsigned_abs().to_string());
 }
 
 /// Writes `0.ddd` / `ddd.ddd` / `ddd.0` for significant `digits` times 10^`exp`.
@@ -779,12 +809,6 @@ fn eq_at(a: &Value, b: &Value, depth: u32) -> Result<bool, Exception> {
             seq_eq(&x.0.borrow(), &y.0.borrow(), depth)?
         }
         (Value::Dict(x), Value::Dict(y)) => dict_eq(&x.0.borrow(), &y.0.borrow(), depth)?,
-        (Value::Set(x), Value::Set(y)) => {
-            let (x, y) = (x.0.borrow(), y.0.borrow());
-            x.len() == y.len()
-                && x.iter()
-                    .all(|(k, _)| k.key().is_ok_and(|k| y.get(&k).is_some()))
-        }
         (Value::Range(x), Value::Range(y)) => x == y,
         (Value::Class(x), Value::Class(y)) | (Value::Builtin(x), Value::Builtin(y)) => x == y,
         (Value::NativeFunction(x, _), Value::NativeFunction(y, _)) => x == y,
