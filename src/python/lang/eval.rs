@@ -1201,6 +1201,15 @@ impl Interpreter {
         names: &[(Rc<str>, Option<Rc<str>>)],
     ) -> R<()> {
         let m = self.import(host, module)?;
+        if names.len() == 1 && &*names[0].0 == "*" {
+            // Every public name (those not starting with `_`) of the module.
+            let public: Vec<(Rc<str>, Value)> =
+                m.vars.borrow().iter().filter(|(k, _)| !k.starts_with('_')).map(|(k, v)| (k.clone(), v.clone())).collect();
+            for (name, value) in public {
+                self.store(ctx, &name, value);
+            }
+            return Ok(());
+        }
         for (name, alias) in names {
             let v = match m.get(name) {
                 Some(v) => v,

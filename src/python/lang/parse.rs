@@ -349,8 +349,8 @@ impl Parser {
         if !self.eat_kw("import") {
             return Err(self.invalid());
         }
-        if self.is_op("*") {
-            return Err(unsupported("'import *' is", self.pos()));
+        if self.eat_op("*") {
+            return Ok(StmtKind::ImportFrom(module, vec![(Rc::from("*"), None)]));
         }
         let paren = self.eat_op("(");
         let mut names = vec![];

@@ -426,3 +426,8 @@ fn removed_features_say_so() {
     }
     assert_eq!(run_c("print('Hello World'.upper(), 'ab cd'.title(), f'{3.14159:.2f}|{42:>5}|{1234567:,}|{7:03d}')"), "HELLO WORLD Ab Cd 3.14|   42|1,234,567|007\n");
 }
+
+#[test]
+fn star_import_brings_in_public_names() {
+    assert_eq!(run_c("from os import *\nprint(environ['HOME'])"), "/home/kai\n");
+}
