@@ -252,3 +252,79 @@ fn end_of_input_answers_a_waiting_program() {
     assert_eq!(o.text(), "done\n");
     assert_eq!(s.run("ls g").text(), "g\n");
 }
+
+/// Runs one line in a fresh session and compares its output with what bash 5.2 printed.
+fn check(line: &str, expected: &str) {
+    assert_eq!(session().run(line).text(), expected, "{line}");
+}
+
+/// printf: errors come before the unfinished output line (bash's stdout is line-buffered), partial numbers, `%c` of nothing is a NUL, length modifiers, octal escapes.
+#[test]
+fn printf_errors_numbers_and_escapes_read_as_bash() {
+    check("printf '%d|' x y", "bash: printf: x: invalid number\nbash: printf: y: invalid number\n0|0|");
+    check("printf '%d %x %c|' 1x 0x1f ''", "bash: printf: 1x: invalid number\n1 1f \0|");
+    check("printf '%d|' 0x 08 '\"A'", "bash: printf: 0x: invalid hex number\nbash: printf: 08: invalid octal number\n0|0|65|");
+    check("printf '%ld %zb\\n' 5 '\\101'", "5 A\n");
+    check("printf 'a%yb\\n' 1", "bash: printf: `y': invalid format character\na");
+    check("printf '\\101\\0101\\c\\n'; printf '%b|' '\\0101' '\\101' '\\x41\\x'", "A\u{8}1\\c\nbash: printf: missing hex digit for \\x\nA|A|A\\x|");
+    check("echo -e '\\0101 \\101 \\x41 \\c x'", "A \\101 A ");
+    check("printf 'x\\n%s %y\\n' 1 2", "x\nbash: printf: `y': invalid format character\n1 ");
+}
+
+/// Arithmetic: comma, `++`/`--`, values that are expressions, short-circuits, and bash's error tokens.
+#[test]
+fn arithmetic_follows_bash_expr_c() {
+    check("n=1; echo $((n=4, n*2)) $((++n)) $((n++)) $n $((2**0))", "8 5 5 6 1\n");
+    check("echo $((08 + 1))", "bash: 08: value too great for base (error token is \"08\")\n");
+    check("echo $(( 1 + ))", "bash: 1 + : syntax error: operand expected (error token is \"+ \")\n");
+    check("echo $((a\\b))", "bash: a\\b: syntax error: invalid arithmetic operator (error token is \"\\b\")\n");
+    check("a='d  w'; echo $((a))", "bash: d  w: syntax error in expression (error token is \"w\")\n");
+    check("n=2 e=n+1; echo $((e*2)) $((0 && 1/0)) $((1 ? 2 : 3))", "6 0 2\n");
+    check("echo $((--n++))", "bash: --n++: ++: assignment requires lvalue (error token is \"++\")\n");
+}
+
+/// `$(...)` ends where the commands end; `${...}` words inside double quotes; anchored and empty patterns.
+#[test]
+fn brace_words_patterns_and_command_substitutions() {
+    check("echo $(case a in a) echo A;; esac) \"$(case b in (b) echo B;; esac)\" $((exit 3); echo x)", "A B x\n");
+    check("echo \"${u-\\}}\" \"${u:-\"d  w\"}\" \"${u:-'}'}\" \"${u:-'a'}\" ${u-\"x\"y\"z\"}", "} d  w '}' 'a' xyz\n");
+    check("x=abc; echo ${x/#/S} ${x/%/E} \"[${u/#*/r}]\" ${x/#''/\\/}; b=; echo \"${b/*/r}\"", "Sabc abcE [] /abc\nr\n");
+    check("return; echo $?", "bash: return: can only `return' from a function or sourced script\n2\n");
+    check("echo ${u?'q w'}", "bash: u: q w\n");
+}
+
+/// `"$@"` with no parameters is no word; `${@:n:m}` and `${x:n:m}` with negative numbers; `set -f`.
+#[test]
+fn positional_slices_and_missing_parameters() {
+    check("set --; for i in \"$@\" \"${@}\" \"${@:2}\"; do echo \"[$i]\"; done; a=1; echo \"${a+}\" \"${u:-}\" \"$@\" x", "  x\n");
+    check("set -- a b c; echo \"${@:2}\" \"${*:0:2}\" ${@: -1} \"${@: -4}\" \"[${@: -5}]\" \"${@:1:1}\"", "b c bash a c bash a b c [] a\n");
+    check("set -- a b c; echo \"${@:2:-1}\"; echo never", "bash: -1: substring expression < 0\n");
+    check("x=abc; echo \"[${x: -5}]\" \"${x: -2}\" \"${x:1:-1}\"; echo ${x:2:-2}", "[] bc b\nbash: -2: substring expression < 0\n");
+    check("set -f; echo * \"$-\"; set +f", "* fhiBHs\n");
+}
+
+/// `read`: backslash escapes, continuation lines, a last line without newline, the last field, NUL bytes.
+#[test]
+fn read_splits_escapes_and_partial_lines() {
+    check("printf ab | { read x; echo \"[$x] $?\"; }; printf 'a\\0b\\n' | { read x; echo \"[$x]\"; }", "[ab] 1\n[ab]\n");
+    check("read p q <<< 'a\\ b c\\'; echo \"[$p][$q]\"; read -r p q <<< 'a\\ b'; echo \"[$p][$q]\"", "[a b][c]\n[a\\][b]\n");
+    check("IFS=: read a b <<< '1:2:'; echo \"[$a][$b]\"; IFS=: read a b <<< '1:2:3:'; echo \"[$a][$b]\"", "[1][2]\n[1][2:3:]\n");
+    check("printf '\\\\' | { read p; echo \"[$p]\"; }; printf 'a \\\\' | { read p q; echo \"[$p][$q]\"; }", "[\u{1}]\n[a][\u{1}]\n");
+    check("echo \"$(printf 'a\\0b')\"; echo after", "bash: warning: command substitution: ignored null byte in input\nab\nafter\n");
+}
+
+/// Assignments are made left to right; a program's redirections are expanded in bash's forked child.
+#[test]
+fn assignments_and_child_redirections() {
+    check("b=0; b=1 x=$b; echo $x; a=0; a=1 b=$a eval 'echo $b'; echo $a", "1\n1\n0\n");
+    check("n=0; cat <<< $((n+=2)); echo $n; echo <<< $((n+=2)); echo $n", "2\n0\n\n2\n");
+    check("cat <<< $((+)); echo after $?", "bash: +: syntax error: operand expected (error token is \"+\")\nafter 1\n");
+}
+
+/// `!` does not turn an expansion error into success, at the prompt or in a subshell.
+#[test]
+fn negation_keeps_the_status_of_an_expansion_error() {
+    check("echo $( ( ! echo \"${a?}\"; echo  ) && echo x; echo $?)", "bash: a: parameter not set\n1\n");
+    let o = session().run("! echo ${a?}; echo no");
+    assert_eq!((o.text().as_str(), o.status), ("bash: a: parameter not set\n", 1));
+}

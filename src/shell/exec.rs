@@ -213,7 +213,9 @@ impl<'a> Interp<'a> {
                 status
             }
         };
-        self.sh.status = if pipeline.negated { (status == 0) as i32 } else { status };
+        // An aborted input keeps the status of its error, `!` or not.
+        let aborted = self.ctl == Some(Ctl::Abort);
+        self.sh.status = if pipeline.negated && !aborted { (status == 0) as i32 } else { status };
     }
 
     /// Runs one command of any kind; returns its status.
@@ -349,23 +351,54 @@ impl<'a> Interp<'a> {
         self.subst_status = None;
         self.line = simple.line;
         let Some(argv) = self.expand_words(&simple.words) else { return self.sh.status };
-        let mut assigned = Vec::new();
-        for assignment in &simple.assignments {
-            let Some(value) = self.expand_assignment(assignment.value.as_str()) else { return self.sh.status };
-            assigned.push((assignment.name.clone(), value));
-        }
         if argv.is_empty() {
-            let status = self.subst_status.unwrap_or(0);
-            for (name, value) in assigned {
-                self.assign(&name, value);
+            for assignment in &simple.assignments {
+                let Some(value) = self.expand_assignment(assignment.value.as_str()) else { return self.sh.status };
+                self.assign(&assignment.name, value);
             }
+            let status = self.subst_status.unwrap_or(0);
             return self.with_redirects(&simple.redirects, |_| status).unwrap_or(1);
         }
+        // Each value sees the assignments before it; all are for this command only.
+        let mut assigned = Vec::new();
+        let mut saved = Vec::new();
+        for assignment in &simple.assignments {
+            let value = self.expand_assignment(assignment.value.as_str());
+            let Some(value) = value else {
+                self.restore_vars(saved);
+                return self.sh.status;
+            };
+            saved.push((assignment.name.clone(), self.sh.vars.get(&assignment.name).map(str::to_string)));
+            self.sh.vars.set(&assignment.name, value.clone());
+            assigned.push((assignment.name.clone(), value));
+        }
+        self.restore_vars(saved);
         if self.sh.xtrace {
             let line = format!("+ {}\n", argv.join(" "));
             self.io.write(2, line.as_bytes());
         }
-        self.with_redirects(&simple.redirects, |it| it.run_argv(argv, assigned)).unwrap_or(1)
+        let external = !self.sh.functions.contains_key(&argv[0]) && builtins::find(&argv[0]).is_none();
+        if !external || simple.redirects.is_empty() {
+            return self.with_redirects(&simple.redirects, |it| it.run_argv(argv, assigned)).unwrap_or(1);
+        }
+        self.redirect_in_child(&simple.redirects, |it| it.run_argv(argv, assigned))
+    }
+
+    /// Applies the redirections of a program and runs it as bash's forked child does: what
+    /// their expansions assign does not stay, and an expansion error in them fails only this
+    /// command instead of the whole input.
+    fn redirect_in_child(&mut self, redirects: &[super::ast::Redirect], run: impl FnOnce(&mut Self) -> i32) -> i32 {
+        let vars = self.sh.vars.clone();
+        let mut ran = false;
+        let status = self.with_redirects(redirects, |it| {
+            ran = true;
+            run(it)
+        });
+        self.sh.vars = vars;
+        if !ran && self.ctl == Some(Ctl::Abort) && self.steps <= self.sh.limits.max_steps {
+            self.ctl = None;
+        }
+        status.unwrap_or(1)
     }
 
     /// Sets a variable as an assignment statement does (an assignment to `PATH` empties the
@@ -400,13 +433,18 @@ impl<'a> Interp<'a> {
             self.sh.vars.set(&name, value);
         }
         let status = f(self);
-        for (name, old) in saved {
+        self.restore_vars(saved);
+        status
+    }
+
+    /// Gives variables back the values they had (unset where they had none), last first.
+    fn restore_vars(&mut self, saved: Vec<(String, Option<String>)>) {
+        for (name, old) in saved.into_iter().rev() {
             match old {
                 Some(value) => self.sh.vars.set(&name, value),
                 None => self.sh.vars.unset(&name),
             }
         }
-        status
     }
 
     /// Calls a shell function with arguments.

@@ -31,6 +31,9 @@ enum Mode {
     Assignment,
     /// Inside double quotes (here-documents, prompts): only `$`, backquote and some backslashes.
     DoubleQuoted,
+    /// The word of `${x:-word}` inside double quotes: as inside double quotes, but `"` only
+    /// quotes (it is removed) and `\}` is an escape too.
+    BraceInDq,
 }
 
 impl Interp<'_> {
@@ -79,13 +82,17 @@ impl Interp<'_> {
         let chars: Vec<char> = raw.chars().collect();
         let mut pieces = Vec::new();
         let mut i = 0;
-        let in_dq = mode == Mode::DoubleQuoted;
+        let in_dq = matches!(mode, Mode::DoubleQuoted | Mode::BraceInDq);
+        let in_brace = mode == Mode::BraceInDq;
         while i < chars.len() {
             let c = chars[i];
             match c {
+                '"' if in_brace => i += 1,
                 '\\' if in_dq => {
                     match chars.get(i + 1) {
-                        Some(&n) if matches!(n, '$' | '`' | '\\' | '"') => push_text(&mut pieces, &n.to_string(), true),
+                        Some(&n) if matches!(n, '$' | '`' | '\\' | '"') || (in_brace && n == '}') => {
+                            push_text(&mut pieces, &n.to_string(), true)
+                        }
                         Some('\n') => {}
                         Some(&n) => push_text(&mut pieces, &format!("\\{n}"), true),
                         None => push_text(&mut pieces, "\\", true),
@@ -110,7 +117,10 @@ impl Interp<'_> {
                     let end = find_dquote_end(&chars, i + 1);
                     let inner: String = chars[i + 1..end].iter().collect();
                     let inner_pieces = self.scan(&inner, Mode::DoubleQuoted)?;
-                    pieces.push(Piece::Text { text: String::new(), quoted: true, split: false });
+                    // `"$@"` without parameters is no field at all; `""` is an empty one.
+                    if inner.is_empty() || !inner_pieces.is_empty() {
+                        pieces.push(Piece::Text { text: String::new(), quoted: true, split: false });
+                    }
                     pieces.extend(inner_pieces);
                     i = end + 1;
                 }
@@ -179,7 +189,7 @@ impl Interp<'_> {
                 let pieces = self.brace(&inner, in_dq)?;
                 Some((end + 1, pieces))
             }
-            Some('(') if chars.get(2) == Some(&'(') => {
+            Some('(') if is_arith(chars, 1) => {
                 let end = find_close(chars, 1, '(', ')');
                 let inner: String = chars[3..end.saturating_sub(1).max(3).min(chars.len())].iter().collect();
                 let expr = join(&self.scan(&inner, Mode::DoubleQuoted)?);
@@ -189,7 +199,7 @@ impl Interp<'_> {
                 }
             }
             Some('(') => {
-                let end = find_close(chars, 1, '(', ')');
+                let end = subst_close(chars, 1);
                 let src: String = chars[2..end.min(chars.len())].iter().collect();
                 let out = self.command_subst(&src)?;
                 Some((end + 1, text(out)))
@@ -211,14 +221,7 @@ impl Interp<'_> {
     /// The pieces of a plain parameter reference (`$name`, `$@`, ...).
     fn param_pieces(&mut self, name: &str, in_dq: bool) -> Option<Vec<Piece>> {
         if name == "@" && in_dq {
-            let mut pieces = Vec::new();
-            for (i, p) in self.sh.positional.iter().enumerate() {
-                if i > 0 {
-                    pieces.push(Piece::Break);
-                }
-                pieces.push(Piece::Text { text: p.clone(), quoted: true, split: false });
-            }
-            return Some(pieces);
+            return Some(self.list_pieces(&self.sh.positional, false, true));
         }
         let value = match self.param(name) {
             Some(v) => v,
@@ -230,6 +233,28 @@ impl Interp<'_> {
         Some(vec![Piece::Text { text: value, quoted: in_dq, split: !in_dq }])
     }
 
+    /// The pieces of a list of parameters (`$@`, `$*`, their slices): in double quotes, `@`
+    /// gives a field each and `*` one field joined by the first character of `IFS`; unquoted,
+    /// the joined text is split.
+    fn list_pieces(&self, items: &[String], star: bool, in_dq: bool) -> Vec<Piece> {
+        if star || !in_dq {
+            return vec![Piece::Text { text: items.join(&self.ifs_separator()), quoted: in_dq, split: !in_dq }];
+        }
+        let mut pieces = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                pieces.push(Piece::Break);
+            }
+            pieces.push(Piece::Text { text: item.clone(), quoted: true, split: false });
+        }
+        pieces
+    }
+
+    /// What joins `$*`: the first character of `IFS`, a space when it is unset.
+    fn ifs_separator(&self) -> String {
+        self.sh.vars.get("IFS").map_or(" ".to_string(), |ifs| ifs.chars().take(1).collect())
+    }
+
     /// The value of a parameter, if set.
     pub fn param(&self, name: &str) -> Option<String> {
         let sh = &self.sh;
@@ -238,18 +263,26 @@ impl Interp<'_> {
             "$" => Some(sh.pid.to_string()),
             "#" => Some(sh.positional.len().to_string()),
             "0" => Some(sh.arg0.clone()),
-            "-" => Some(if sh.interactive { "hiBHs".into() } else { "hB".into() }),
+            "-" => Some(self.option_flags()),
             "!" => None,
-            "@" | "*" => {
-                let sep = self.sh.vars.get("IFS").map_or(" ".to_string(), |ifs| ifs.chars().take(1).collect());
-                Some(sh.positional.join(&sep))
-            }
+            "@" | "*" => Some(sh.positional.join(&self.ifs_separator())),
             n if n.chars().all(|c| c.is_ascii_digit()) => {
                 let i: usize = n.parse().ok()?;
                 sh.positional.get(i.checked_sub(1)?).cloned()
             }
             n => sh.vars.get(n).map(str::to_string),
         }
+    }
+
+    /// `$-`: the shell's one-letter options, in bash's order.
+    fn option_flags(&self) -> String {
+        let sh = &self.sh;
+        let flags = [(sh.noglob, 'f'), (true, 'h'), (sh.interactive, 'i'), (sh.nounset, 'u'), (sh.xtrace, 'x'), (true, 'B')];
+        let mut out: String = flags.iter().filter(|(on, _)| *on).map(|(_, c)| c).collect();
+        if sh.interactive {
+            out.push_str("Hs");
+        }
+        out
     }
 
     /// `${...}` with its operators.
@@ -288,69 +321,22 @@ impl Interp<'_> {
             return self.param_pieces(&name, in_dq);
         }
         let value = self.param(&name);
-        for (prefix, colon) in [(":-", true), ("-", false), (":=", true), ("=", false), (":?", true), ("?", false), (":+", true), ("+", false)] {
-            let Some(word) = op.strip_prefix(prefix) else { continue };
+        if let Some((kind, colon, word)) = default_op(op) {
             let unset = value.is_none() || (colon && value.as_deref() == Some(""));
-            let kind = prefix.trim_start_matches(':');
-            return match kind {
-                "-" if unset => Some(self.sub_word(word, in_dq)?),
-                "=" if unset => {
-                    let v = join(&self.sub_word(word, in_dq)?);
-                    self.assign(&name, v.clone());
-                    Some(wrap(v))
-                }
-                "?" if unset => {
-                    let message = join(&self.sub_word(word, true)?);
-                    let message = if !message.is_empty() {
-                        message
-                    } else if colon {
-                        "parameter null or not set".into()
-                    } else {
-                        "parameter not set".into()
-                    };
-                    self.expansion_error(format_args!("{name}: {message}"))
-                }
-                "+" if !unset => Some(self.sub_word(word, in_dq)?),
-                "+" => Some(wrap(String::new())),
-                _ => Some(wrap(value.unwrap_or_default())),
-            };
+            return self.default_value(&name, (kind, unset, colon), word, in_dq);
         }
-        let value = value.unwrap_or_default();
         for prefix in ["##", "#", "%%", "%"] {
             if let Some(pat) = op.strip_prefix(prefix) {
                 let pattern = self.expand_pattern(pat)?;
-                return Some(wrap(strip(&value, &pattern, prefix)));
+                return Some(wrap(strip(&value.unwrap_or_default(), &pattern, prefix)));
             }
         }
         if let Some(rest) = op.strip_prefix('/') {
-            let (all, anchor, rest) = match rest.chars().next() {
-                Some('/') => (true, None, &rest[1..]),
-                Some('#') => (false, Some('#'), &rest[1..]),
-                Some('%') => (false, Some('%'), &rest[1..]),
-                _ => (false, None, rest),
-            };
-            let (pat, rep) = split_unescaped(rest, '/');
-            let pattern = self.expand_pattern(pat)?;
-            let replacement = self.expand_string(rep.unwrap_or(""))?;
-            return Some(wrap(replace(&value, &pattern, &replacement, all, anchor)));
+            return self.pattern_substitution(value, rest, in_dq);
         }
-        if let Some(rest) = op.strip_prefix(':') {
-            let (off, len) = split_unescaped(rest, ':');
-            let chars: Vec<char> = value.chars().collect();
-            let count = chars.len() as i64;
-            let eval = |it: &mut Self, e: &str| arith::eval(e, &mut it.sh.vars);
-            let off = match eval(self, off) {
-                Ok(v) => v,
-                Err(e) => return self.expansion_error(e),
-            };
-            let start = if off < 0 { (count + off).max(0) } else { off.min(count) };
-            let end = match len.map(|l| eval(self, l)) {
-                None => count,
-                Some(Ok(l)) if l < 0 => (count + l).max(start),
-                Some(Ok(l)) => (start + l).min(count),
-                Some(Err(e)) => return self.expansion_error(e),
-            };
-            return Some(wrap(chars[start as usize..end.max(start) as usize].iter().collect()));
+        let value = value.unwrap_or_default();
+        if let Some(spec) = op.strip_prefix(':') {
+            return self.substring(&name, &value, spec, in_dq);
         }
         match op {
             "^^" => Some(wrap(value.to_uppercase())),
@@ -361,9 +347,96 @@ impl Interp<'_> {
         }
     }
 
+    /// `${x-w}`, `${x=w}`, `${x?w}`, `${x+w}` (`kind`), where `unset` says whether the
+    /// parameter counts as unset (with a colon, empty counts too).
+    fn default_value(&mut self, name: &str, (kind, unset, colon): (char, bool, bool), word: &str, in_dq: bool) -> Option<Vec<Piece>> {
+        let wrap = |s: String| vec![Piece::Text { text: s, quoted: in_dq, split: !in_dq }];
+        match kind {
+            '-' if unset => self.sub_word(word, in_dq),
+            '=' if unset => {
+                let v = join(&self.sub_word(word, in_dq)?);
+                self.assign(name, v.clone());
+                Some(wrap(v))
+            }
+            '?' if unset => {
+                // Quotes in the message are removed even inside double quotes.
+                let message = join(&self.sub_word(word, false)?);
+                let message = match (message.is_empty(), colon) {
+                    (false, _) => message,
+                    (true, true) => "parameter null or not set".into(),
+                    (true, false) => "parameter not set".into(),
+                };
+                self.expansion_error(format_args!("{name}: {message}"))
+            }
+            '+' if !unset => self.sub_word(word, in_dq),
+            '+' => Some(wrap(String::new())),
+            _ => self.param_pieces(name, in_dq),
+        }
+    }
+
+    /// `${x/p/r}` and its `//`, `/#`, `/%` forms; an unset parameter stays empty.
+    fn pattern_substitution(&mut self, value: Option<String>, spec: &str, in_dq: bool) -> Option<Vec<Piece>> {
+        let (all, anchor, rest) = match spec.chars().next() {
+            Some('/') => (true, None, &spec[1..]),
+            Some(c @ ('#' | '%')) => (false, Some(c), &spec[1..]),
+            _ => (false, None, spec),
+        };
+        let (pat, rep) = split_unescaped(rest, '/');
+        let pattern = self.expand_pattern(pat)?;
+        let replacement = self.expand_string(rep.unwrap_or(""))?;
+        let text = value.map(|v| replace(&v, &pattern, &replacement, all, anchor)).unwrap_or_default();
+        Some(vec![Piece::Text { text, quoted: in_dq, split: !in_dq }])
+    }
+
+    /// Evaluates an arithmetic expression of a `${...}` operator.
+    fn arith_operand(&mut self, expr: &str) -> Option<i64> {
+        match arith::eval(expr, &mut self.sh.vars) {
+            Ok(v) => Some(v),
+            Err(e) => self.expansion_error(e).map(|_| 0),
+        }
+    }
+
+    /// `${name:offset}` and `${name:offset:length}`, of a value's characters or, for `@` and
+    /// `*`, of `$0` and the positional parameters (bash's `verify_substring_values`).
+    fn substring(&mut self, name: &str, value: &str, spec: &str, in_dq: bool) -> Option<Vec<Piece>> {
+        let (off_text, len_text) = split_unescaped(spec, ':');
+        let off = self.arith_operand(off_text)?;
+        let list = matches!(name, "@" | "*");
+        let items: Vec<String> = if list {
+            std::iter::once(self.sh.arg0.clone()).chain(self.sh.positional.iter().cloned()).collect()
+        } else {
+            value.chars().map(String::from).collect()
+        };
+        let len = if list { items.len() as i64 + i64::from(off == 0) } else { items.len() as i64 };
+        let start = if off < 0 { off + len } else { off };
+        let end = match len_text {
+            _ if start < 0 || start > len => start,
+            None => len,
+            Some(text) => {
+                let count = self.arith_operand(text)?;
+                let end = if count < 0 { count + len } else { (start + count).min(len) };
+                if count < 0 && (list || end < start) {
+                    return self.expansion_error(format_args!("{text}: substring expression < 0"));
+                }
+                end
+            }
+        };
+        let range = start.clamp(0, items.len() as i64) as usize..end.clamp(0, items.len() as i64) as usize;
+        let selected = items.get(range).unwrap_or_default();
+        if list {
+            return Some(self.list_pieces(selected, name == "*", in_dq));
+        }
+        Some(vec![Piece::Text { text: selected.concat(), quoted: in_dq, split: !in_dq }])
+    }
+
     /// The word of `${x:-word}` and friends, expanded in the quoting context of the `${`.
     fn sub_word(&mut self, word: &str, in_dq: bool) -> Option<Vec<Piece>> {
-        self.scan(word, if in_dq { Mode::DoubleQuoted } else { Mode::Word })
+        let mut pieces = self.scan(word, if in_dq { Mode::BraceInDq } else { Mode::Word })?;
+        if pieces.is_empty() {
+            // An empty word is an empty string (only `"$@"` can expand to no field at all).
+            pieces.push(Piece::Text { text: String::new(), quoted: in_dq, split: !in_dq });
+        }
+        Some(pieces)
     }
 
     /// Runs `$(...)` in a subshell and returns its output without trailing newlines.
@@ -382,7 +455,11 @@ impl Interp<'_> {
         let status = self.subshell(|sub| sub.run_list(&list));
         self.subst_status = Some(status);
         self.io.stdout = saved;
-        let bytes = self.io.take_buffer(buffer);
+        let mut bytes = self.io.take_buffer(buffer);
+        if bytes.contains(&0) {
+            bytes.retain(|&b| b != 0);
+            self.error("warning: command substitution: ignored null byte in input");
+        }
         let mut out = String::from_utf8_lossy(&bytes).into_owned();
         while out.ends_with('\n') {
             out.pop();
@@ -435,7 +512,7 @@ impl Interp<'_> {
     /// Pathname expansion of one field, or the field itself with quotes removed.
     fn glob_field(&self, field: Vec<(String, bool)>) -> Vec<String> {
         let pattern: String = field.iter().map(|(t, q)| if *q { fnmatch::escape(t) } else { t.clone() }).collect();
-        if fnmatch::has_magic(&pattern) {
+        if !self.sh.noglob && fnmatch::has_magic(&pattern) {
             let found = glob::expand_paths(self.fs, &pattern);
             if !found.is_empty() {
                 return found;
@@ -489,7 +566,7 @@ fn find_dquote_end(chars: &[char], from: usize) -> usize {
         match chars[i] {
             '\\' => i += 2,
             '"' => return i,
-            '$' if chars.get(i + 1) == Some(&'(') => i = find_close(chars, i + 1, '(', ')') + 1,
+            '$' if chars.get(i + 1) == Some(&'(') => i = dollar_paren_close(chars, i + 1) + 1,
             '$' if chars.get(i + 1) == Some(&'{') => i = find_close(chars, i + 1, '{', '}') + 1,
             '`' => i = find_char(chars, i + 1, '`') + 1,
             _ => i += 1,
@@ -505,7 +582,8 @@ fn find_close(chars: &[char], open_at: usize, open: char, close: char) -> usize 
     while i < chars.len() {
         match chars[i] {
             '\\' => i += 1,
-            '\'' if open == '(' => i = find_char(chars, i + 1, '\''),
+            '$' if i > open_at && chars.get(i + 1) == Some(&'(') => i = dollar_paren_close(chars, i + 1),
+            '\'' => i = find_char(chars, i + 1, '\''),
             '"' => i = find_dquote_end(chars, i + 1),
             c if c == open => depth += 1,
             c if c == close => {
@@ -519,6 +597,42 @@ fn find_close(chars: &[char], open_at: usize, open: char, close: char) -> usize 
         i += 1;
     }
     chars.len()
+}
+
+/// Whether the `(` at `open_at`, just after a `$`, opens an arithmetic expansion.
+fn is_arith(chars: &[char], open_at: usize) -> bool {
+    let rest: String = chars[open_at + 1..].iter().collect();
+    parser::arith_len(rest.as_bytes()).is_some()
+}
+
+/// The index of the `)` closing the `$(` whose `(` is at `open_at`, found by parsing the
+/// commands as bash does (a `case` pattern's `)` does not close it).
+fn subst_close(chars: &[char], open_at: usize) -> usize {
+    let rest: String = chars[open_at + 1..].iter().collect();
+    match parser::command_subst_len(&rest) {
+        Some(len) => open_at + rest[..len].chars().count(),
+        None => find_close(chars, open_at, '(', ')'),
+    }
+}
+
+/// The index of the last `)` of the `$(...)` or `$((...))` whose first `(` is at `open_at`.
+fn dollar_paren_close(chars: &[char], open_at: usize) -> usize {
+    if is_arith(chars, open_at) {
+        find_close(chars, open_at, '(', ')')
+    } else {
+        subst_close(chars, open_at)
+    }
+}
+
+/// Splits a `${...}` operator of the default-value family (`:-w`, `-w`, `:=w`, `=w`, `:?w`,
+/// `?w`, `:+w`, `+w`) into its kind, whether it had a colon, and its word.
+fn default_op(op: &str) -> Option<(char, bool, &str)> {
+    let (colon, rest) = match op.strip_prefix(':') {
+        Some(rest) => (true, rest),
+        None => (false, op),
+    };
+    let kind = rest.chars().next().filter(|c| "-=?+".contains(*c))?;
+    Some((kind, colon, &rest[1..]))
 }
 
 fn is_param_name(s: &str) -> bool {
@@ -565,8 +679,11 @@ fn strip(value: &str, pattern: &str, op: &str) -> String {
 
 /// `${v/p/r}` and its `//`, `/#`, `/%` forms: longest match at the first position that matches.
 fn replace(value: &str, pattern: &str, rep: &str, all: bool, anchor: Option<char>) -> String {
-    if pattern.is_empty() {
+    if pattern.is_empty() && anchor.is_none() {
         return value.to_string();
+    }
+    if value.is_empty() {
+        return if fnmatch::matches(pattern, "") { rep.to_string() } else { String::new() };
     }
     let bounds: Vec<usize> = value.char_indices().map(|(i, _)| i).chain([value.len()]).collect();
     match anchor {
@@ -630,6 +747,10 @@ mod tests {
         assert_eq!(replace("banana", "a", "o", true, None), "bonono");
         assert_eq!(replace("banana", "b", "B", false, Some('#')), "Banana");
         assert_eq!(replace("banana", "a", "A", false, Some('%')), "bananA");
+        assert_eq!(replace("banana", "", "<", false, Some('#')), "<banana");
+        assert_eq!(replace("banana", "", ">", false, Some('%')), "banana>");
+        assert_eq!(replace("banana", "", "x", true, None), "banana");
+        assert_eq!(replace("", "*", "r", false, None), "r");
     }
 
     #[test]

@@ -47,6 +47,8 @@ pub struct Shell {
     pub(crate) interactive: bool,
     pub(crate) xtrace: bool,
     pub(crate) nounset: bool,
+    /// `set -f`: no pathname expansion.
+    pub(crate) noglob: bool,
     /// The logical working directory (what `pwd -L` and `$PWD` show).
     pub(crate) pwd: String,
     pub(crate) limits: Limits,
@@ -82,6 +84,7 @@ impl Shell {
             interactive: true,
             xtrace: false,
             nounset: false,
+            noglob: false,
             pwd: pwd.to_string(),
             limits: Limits::default(),
         }

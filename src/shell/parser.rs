@@ -298,6 +298,41 @@ fn is_fd_target(w: &str) -> bool {
         || w.contains('`')
 }
 
+/// Whether `src`, just after `$(`, is an arithmetic expansion (`$((...))`): it opens a
+/// parenthesis whose match is followed at once by the `)` closing the `$(`, as bash decides.
+/// Returns the length up to and including that `))`.
+pub(crate) fn arith_len(src: &[u8]) -> Option<usize> {
+    if src.first() != Some(&b'(') {
+        return None;
+    }
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < src.len() {
+        match src[i] {
+            b'\\' => i += 1,
+            b'\'' => i += src[i + 1..].iter().position(|&c| c == b'\'').map_or(src.len(), |p| p + 1),
+            b'(' => depth += 1,
+            b')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return (src.get(i + 1) == Some(&b')')).then_some(i + 2);
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The length of a command substitution's text, `src` starting just after its `$(`, up to
+/// and including the closing `)`; None when it does not parse.
+pub(crate) fn command_subst_len(src: &str) -> Option<usize> {
+    let mut parser = Parser::new(src, None);
+    parser.command_subst(0).ok()?;
+    Some(parser.pos)
+}
+
 struct Parser<'a> {
     src: Vec<u8>,
     pos: usize,
@@ -513,7 +548,8 @@ impl<'a> Parser<'a> {
                         }
                         self.take(&mut out);
                     }
-                    b'\'' if !in_dq => self.scan_squote(&mut out)?,
+                    // Even inside double quotes, single quotes hide a `}` (their text stays).
+                    b'\'' => self.scan_squote(&mut out)?,
                     b'"' => self.open(&mut out, &mut stack, WCtx::Dq)?,
                     b'`' => self.open(&mut out, &mut stack, WCtx::Bq)?,
                     b'$' => self.scan_dollar(&mut out, &mut stack, in_dq)?,
@@ -577,7 +613,7 @@ impl<'a> Parser<'a> {
     /// A `$` in a word: `$(...)`, `$((...))`, `${...}`, `$'...'`, or a plain `$`.
     fn scan_dollar(&mut self, out: &mut Vec<u8>, stack: &mut Vec<WCtx>, in_dq: bool) -> Res<()> {
         match self.byte(self.pos + 1) {
-            Some(b'(') if self.byte(self.pos + 2) == Some(b'(') => {
+            Some(b'(') if arith_len(&self.src[self.pos + 2..]).is_some() => {
                 self.push_ctx(stack, WCtx::Arith { depth: 0 })?;
                 out.extend_from_slice(b"$((");
                 self.pos += 3;

@@ -34,7 +34,7 @@ pub fn render(args: &[String]) -> String {
             out.push(' ');
         }
         if escapes {
-            let (text, stop) = crate::shell::builtins::printf::unescape(arg);
+            let (text, stop) = crate::shell::builtins::printf::unescape(arg, crate::shell::builtins::printf::Escapes::Echo);
             out.push_str(&text);
             if stop {
                 return out;

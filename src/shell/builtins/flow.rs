@@ -42,7 +42,7 @@ pub(crate) fn exit(it: &mut Interp, argv: &[String]) -> i32 {
 pub(crate) fn return_(it: &mut Interp, argv: &[String]) -> i32 {
     if it.frames == 0 {
         it.error("return: can only `return' from a function or sourced script");
-        return 1;
+        return 2;
     }
     let status = status_arg(it, argv).unwrap_or_else(|s| s);
     it.sh.status = status;

@@ -3,50 +3,102 @@
 
 use super::super::exec::Interp;
 
-/// Expands backslash escapes as `echo -e` and `%b` do. The flag is true when `\c` asked to
-/// stop all further output.
-pub fn unescape(s: &str) -> (String, bool) {
-    let chars: Vec<char> = s.chars().collect();
+/// Where a backslash escape is read: each reads octal digits and `\c` its own way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Escapes {
+    /// `echo -e`: `\0NNN` only, `\c` stops.
+    Echo,
+    /// A `printf` format: `\NNN`, `\'`, `\"` and `\?`; `\c` is not special.
+    Format,
+    /// `printf`'s `%b`: `\0NNN` and `\NNN`, `\c` stops.
+    PercentB,
+}
+
+/// Expands the backslash escapes of `s`. The flag is true when `\c` asked to stop all
+/// further output.
+pub fn unescape(s: &str, style: Escapes) -> (String, bool) {
     let mut out = String::new();
+    let stop = unescape_into(s, style, &mut out, &mut Vec::new());
+    (out, stop)
+}
+
+/// Appends `s` with its escapes expanded to `out`; `printf`'s complaints go to `errors` with
+/// where in the output they arose. Returns true when `\c` stopped output.
+fn unescape_into(s: &str, style: Escapes, out: &mut String, errors: &mut Vec<(usize, String)>) -> bool {
+    let chars: Vec<char> = s.chars().collect();
     let mut i = 0;
     while i < chars.len() {
-        let c = chars[i];
-        i += 1;
-        if c != '\\' || i >= chars.len() {
-            out.push(c);
+        if chars[i] != '\\' || i + 1 >= chars.len() {
+            out.push(chars[i]);
+            i += 1;
             continue;
         }
-        let e = chars[i];
-        i += 1;
-        match e {
-            'n' => out.push('\n'),
-            't' => out.push('\t'),
-            'r' => out.push('\r'),
-            'a' => out.push('\x07'),
-            'b' => out.push('\x08'),
-            'f' => out.push('\x0c'),
-            'v' => out.push('\x0b'),
-            'e' | 'E' => out.push('\x1b'),
-            '\\' => out.push('\\'),
-            'c' => return (out, true),
-            '0' | 'x' => {
-                let (radix, max) = if e == 'x' { (16, 2) } else { (8, 3) };
-                let digits: String = chars[i..].iter().take(max).take_while(|d| d.is_digit(radix)).collect();
-                i += digits.chars().count();
-                if digits.is_empty() && e == 'x' {
-                    out.push_str("\\x");
-                } else {
-                    let v = u32::from_str_radix(if digits.is_empty() { "0" } else { &digits }, radix).unwrap_or(0);
-                    out.extend(char::from_u32(v));
-                }
-            }
-            other => {
-                out.push('\\');
-                out.push(other);
+        if let Some(e) = missing_digits(&chars[i + 1..]).filter(|_| style != Escapes::Echo) {
+            errors.push((out.len(), e));
+        }
+        let (text, used) = escape(&chars[i + 1..], style);
+        match text {
+            Some(text) => out.push_str(&text),
+            None => return true,
+        }
+        i += 1 + used;
+    }
+    false
+}
+
+/// `printf`'s complaint about `\x`, `\u` or `\U` without digits.
+fn missing_digits(rest: &[char]) -> Option<String> {
+    let c = *rest.first()?;
+    let has_digit = rest.get(1).is_some_and(|d| d.is_ascii_hexdigit());
+    match c {
+        'x' if !has_digit => Some("missing hex digit for \\x".into()),
+        'u' | 'U' if !has_digit => Some(format!("missing unicode digit for \\{c}")),
+        _ => None,
+    }
+}
+
+/// The escape after a backslash (bash's `tescape`): its text (None for a `\c` that stops
+/// output) and how many characters it used.
+fn escape(rest: &[char], style: Escapes) -> (Option<String>, usize) {
+    let one = |c: char| (Some(c.to_string()), 1);
+    let c = rest[0];
+    match c {
+        'a' => one('\x07'),
+        'b' => one('\x08'),
+        'e' | 'E' => one('\x1b'),
+        'f' => one('\x0c'),
+        'n' => one('\n'),
+        'r' => one('\r'),
+        't' => one('\t'),
+        'v' => one('\x0b'),
+        '\\' => one('\\'),
+        '\'' | '"' | '?' if style == Escapes::Format => one(c),
+        'c' if style != Escapes::Format => (None, 1),
+        '0'..='7' if c == '0' || style != Escapes::Echo => {
+            let more = if c == '0' && style != Escapes::Format { 3 } else { 2 };
+            let (value, digits) = number_prefix(&rest[1..], 8, more);
+            let byte = (c.to_digit(8).unwrap_or(0) * 8u32.pow(digits as u32) + value) & 0xff;
+            (Some(char::from_u32(byte).unwrap_or('\0').to_string()), 1 + digits)
+        }
+        'x' | 'u' | 'U' => {
+            let max = match c {
+                'x' => 2,
+                'u' => 4,
+                _ => 8,
+            };
+            match number_prefix(&rest[1..], 16, max) {
+                (_, 0) => (Some(format!("\\{c}")), 1),
+                (value, digits) => (Some(char::from_u32(value).unwrap_or('\u{fffd}').to_string()), 1 + digits),
             }
         }
+        _ => (Some(format!("\\{c}")), 1),
     }
-    (out, false)
+}
+
+/// The value of up to `max` digits in `radix` at the start of `chars`, and how many there were.
+fn number_prefix(chars: &[char], radix: u32, max: usize) -> (u32, usize) {
+    let digits: Vec<u32> = chars.iter().take(max).map_while(|c| c.to_digit(radix)).collect();
+    (digits.iter().fold(0u32, |acc, d| acc.wrapping_mul(radix).wrapping_add(*d)), digits.len())
 }
 
 /// `printf FORMAT [ARGS...]`.
@@ -70,16 +122,24 @@ pub(crate) fn printf(it: &mut Interp, argv: &[String]) -> i32 {
             break;
         }
     }
-    super::out(it, out);
-    for e in errors {
+    // bash's errors go out at once; its output is line-buffered, so an error comes after
+    // the output's complete lines before it and before the rest.
+    let mut flushed = 0;
+    for (at, e) in errors {
+        let upto = out[..at].rfind('\n').map_or(0, |p| p + 1);
+        if upto > flushed {
+            super::out(it, &out[flushed..upto]);
+            flushed = upto;
+        }
         it.error(format_args!("printf: {e}"));
         status = 1;
     }
+    super::out(it, &out[flushed..]);
     status
 }
 
 /// One pass over the format. Returns true when `\c` stopped output.
-fn render(format: &str, args: &mut &[String], out: &mut String, errors: &mut Vec<String>) -> bool {
+fn render(format: &str, args: &mut &[String], out: &mut String, errors: &mut Vec<(usize, String)>) -> bool {
     let chars: Vec<char> = format.chars().collect();
     let mut i = 0;
     let next = |args: &mut &[String]| -> Option<String> {
@@ -89,20 +149,11 @@ fn render(format: &str, args: &mut &[String], out: &mut String, errors: &mut Vec
     };
     while i < chars.len() {
         let c = chars[i];
-        if c == '\\' {
-            let end = (i + 2).min(chars.len());
-            let mut j = end;
-            if matches!(chars.get(i + 1), Some('0') | Some('x')) {
-                while j < chars.len() && j < i + 5 && chars[j].is_ascii_hexdigit() {
-                    j += 1;
-                }
-            }
-            let (text, stop) = unescape(&chars[i..j].iter().collect::<String>());
-            out.push_str(&text);
-            if stop {
-                return true;
-            }
-            i = j;
+        if c == '\\' && i + 1 < chars.len() {
+            let end = i + 1 + escape(&chars[i + 1..], Escapes::Format).1;
+            let text: String = chars[i..end].iter().collect();
+            unescape_into(&text, Escapes::Format, out, errors);
+            i = end;
             continue;
         }
         if c != '%' {
@@ -118,17 +169,24 @@ fn render(format: &str, args: &mut &[String], out: &mut String, errors: &mut Vec
         while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '.') {
             i += 1;
         }
+        let spec_end = i;
+        // C's length modifiers mean nothing to bash's printf.
+        while i < chars.len() && "hjlLqtz".contains(chars[i]) {
+            i += 1;
+        }
         let Some(&conv) = chars.get(i) else {
             out.extend(&chars[start..]);
             break;
         };
         i += 1;
-        let spec: String = chars[start + 1..i - 1].iter().collect();
+        let spec: String = chars[start + 1..spec_end].iter().collect();
         let piece = match conv {
             '%' => "%".to_string(),
             's' => pad(&spec, &next(args).unwrap_or_default(), true),
             'b' => {
-                let (text, stop) = unescape(&next(args).unwrap_or_default());
+                let (mut text, mut found) = (String::new(), Vec::new());
+                let stop = unescape_into(&next(args).unwrap_or_default(), Escapes::PercentB, &mut text, &mut found);
+                errors.extend(found.into_iter().map(|(_, e)| (out.len(), e)));
                 out.push_str(&pad(&spec, &text, true));
                 if stop {
                     return true;
@@ -136,9 +194,9 @@ fn render(format: &str, args: &mut &[String], out: &mut String, errors: &mut Vec
                 continue;
             }
             'q' => pad(&spec, &shell_quote(&next(args).unwrap_or_default()), true),
-            'c' => pad(&spec, &next(args).unwrap_or_default().chars().take(1).collect::<String>(), true),
+            'c' => pad(&spec, &next(args).unwrap_or_default().chars().next().unwrap_or('\0').to_string(), true),
             'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
-                let n = number(next(args), errors);
+                let n = number(next(args), errors, out.len());
                 let digits = match conv {
                     'x' => format!("{n:x}"),
                     'X' => format!("{n:X}"),
@@ -154,7 +212,7 @@ fn render(format: &str, args: &mut &[String], out: &mut String, errors: &mut Vec
                     0.0
                 } else {
                     arg.parse().unwrap_or_else(|_| {
-                        errors.push(format!("{arg}: invalid number"));
+                        errors.push((out.len(), format!("{arg}: invalid number")));
                         0.0
                     })
                 };
@@ -166,7 +224,7 @@ fn render(format: &str, args: &mut &[String], out: &mut String, errors: &mut Vec
                 pad_number(&spec, "", &text)
             }
             other => {
-                errors.push(format!("%{other}: invalid format character"));
+                errors.push((out.len(), format!("`{other}': invalid format character")));
                 return true;
             }
         };
@@ -175,23 +233,54 @@ fn render(format: &str, args: &mut &[String], out: &mut String, errors: &mut Vec
     false
 }
 
-fn number(arg: Option<String>, errors: &mut Vec<String>) -> i64 {
+/// A numeric argument as bash's `printf` reads it (C's `strtoimax` with base 0): a leading
+/// quote gives the next character's code; trailing garbage is an error, but the number read so
+/// far is used.
+fn number(arg: Option<String>, errors: &mut Vec<(usize, String)>, at: usize) -> i64 {
     let Some(arg) = arg else { return 0 };
-    let t = arg.trim();
-    if let Some(c) = t.strip_prefix('\'').or_else(|| t.strip_prefix('"')) {
+    if let Some(c) = arg.strip_prefix('\'').or_else(|| arg.strip_prefix('"')) {
         return c.chars().next().map_or(0, |c| c as i64);
     }
-    let parsed = if let Some(h) = t.strip_prefix("0x").or_else(|| t.strip_prefix("0X")) {
-        i64::from_str_radix(h, 16).ok()
-    } else if t.len() > 1 && t.starts_with('0') {
-        i64::from_str_radix(&t[1..], 8).ok()
-    } else {
-        t.parse().ok()
+    let (value, rest) = strtoimax(&arg);
+    if !rest.is_empty() {
+        errors.push((at, format!("{arg}: {}", invalid_number_message(&arg))));
+    }
+    value
+}
+
+/// bash's `sh_invalidnum` wording, which looks at how the argument starts.
+fn invalid_number_message(arg: &str) -> &'static str {
+    let b = arg.as_bytes();
+    match (b.first(), b.get(1)) {
+        (Some(b'0'), Some(c)) if c.is_ascii_digit() => "invalid octal number",
+        (Some(b'0'), Some(b'x')) => "invalid hex number",
+        _ => "invalid number",
+    }
+}
+
+/// C's `strtoimax(s, &end, 0)`: the value (saturated) and the unparsed rest; all of `s` when
+/// no digits were found.
+fn strtoimax(s: &str) -> (i64, &str) {
+    let t = s.trim_start_matches([' ', '\t', '\n', '\r', '\x0b', '\x0c']);
+    let (negative, t) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
     };
-    parsed.unwrap_or_else(|| {
-        errors.push(format!("{arg}: invalid number"));
-        0
-    })
+    let hex = t.strip_prefix("0x").or_else(|| t.strip_prefix("0X")).filter(|h| h.starts_with(|c: char| c.is_ascii_hexdigit()));
+    let (radix, digits) = match hex {
+        Some(h) => (16, h),
+        None if t.starts_with('0') => (8, t),
+        None => (10, t),
+    };
+    let len = digits.chars().take_while(|c| c.is_digit(radix)).count();
+    if len == 0 {
+        return (0, s);
+    }
+    let magnitude = digits[..len].chars().fold(0i64, |acc, c| {
+        acc.saturating_mul(i64::from(radix)).saturating_add(i64::from(c.to_digit(radix).unwrap_or(0)))
+    });
+    (if negative { magnitude.saturating_neg() } else { magnitude }, &digits[len..])
 }
 
 /// Width (`5`, `-5`) and precision (`.3`, truncation) for text.
@@ -247,7 +336,7 @@ fn shell_quote(s: &str) -> String {
 mod tests {
     use super::*;
 
-    fn run(format: &str, args: &[&str]) -> (String, Vec<String>) {
+    fn run(format: &str, args: &[&str]) -> (String, Vec<(usize, String)>) {
         let owned: Vec<String> = args.iter().map(|s| s.to_string()).collect();
         let mut rest: &[String] = &owned;
         let mut out = String::new();
@@ -266,14 +355,17 @@ mod tests {
         assert_eq!(run("%s-%d\\n", &["a", "1", "b"]).0, "a-1\nb-0\n");
         assert_eq!(run("%5.2f|%x|%o|%c|%b\\n", &["3.14159", "255", "8", "hello", "a\\tb"]).0, " 3.14|ff|10|h|a\tb\n");
         assert_eq!(run("[%5s][%-5s][%05d]\\n", &["ab", "cd", "42"]).0, "[   ab][cd   ][00042]\n");
-        assert_eq!(run("%d\\n", &["x"]), ("0\n".to_string(), vec!["x: invalid number".to_string()]));
+        assert_eq!(run("%d\\n", &["x"]), ("0\n".to_string(), vec![(0, "x: invalid number".to_string())]));
         assert_eq!(run("100%%\\n", &[]).0, "100%\n");
+        assert_eq!(run("%d|%x|%d|%c|", &["1x", "0x1f", " -010", ""]), ("1|1f|-8|\0|".to_string(), vec![(0, "1x: invalid number".to_string())]));
     }
 
     #[test]
     fn echo_escapes() {
-        assert_eq!(unescape("a\\tb\\n"), ("a\tb\n".to_string(), false));
-        assert_eq!(unescape("x\\cy"), ("x".to_string(), true));
-        assert_eq!(unescape("\\0101\\x41"), ("AA".to_string(), false));
+        assert_eq!(unescape("a\\tb\\n", Escapes::Echo), ("a\tb\n".to_string(), false));
+        assert_eq!(unescape("x\\cy", Escapes::Echo), ("x".to_string(), true));
+        assert_eq!(unescape("\\0101\\x41\\101", Escapes::Echo), ("AA\\101".to_string(), false));
+        assert_eq!(unescape("\\0101\\101\\31", Escapes::PercentB), ("AA\x19".to_string(), false));
+        assert_eq!(run("\\101\\0101\\c\\'", &[]).0, "A\x08" .to_string() + "1\\c'");
     }
 }

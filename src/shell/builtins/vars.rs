@@ -126,7 +126,8 @@ pub(crate) fn set(it: &mut Interp, argv: &[String]) -> i32 {
             match flag {
                 'x' => it.sh.xtrace = on,
                 'u' => it.sh.nounset = on,
-                'e' | 'h' | 'B' | 'H' | 'm' | 'b' | 'C' | 'f' | 'v' => {}
+                'f' => it.sh.noglob = on,
+                'e' | 'h' | 'B' | 'H' | 'm' | 'b' | 'C' | 'v' => {}
                 other => {
                     it.error(format_args!("set: -{other}: invalid option"));
                     it.io.write(2, b"set: usage: set [-abefhkmnptuvxBCEHPT] [-o option-name] [--] [-] [arg ...]\n");
