@@ -215,7 +215,6 @@ impl Session {
             RunResult::Done => {}
         }
         self.pending.clear();
-        self.shell.add_history(&waiting.input);
         let (changes, dropped) = self.fs.take_changes();
         events.extend(changes.into_iter().map(|c| match c {
             Change::Created(p) => Event::Created(p),

@@ -328,3 +328,23 @@ fn negation_keeps_the_status_of_an_expansion_error() {
     let o = session().run("! echo ${a?}; echo no");
     assert_eq!((o.text().as_str(), o.status), ("bash: a: parameter not set\n", 1));
 }
+
+#[test]
+fn history_expansion_as_interactive_bash() {
+    let mut s = session();
+    s.run("echo one two");
+    assert_eq!(s.run("!!").text(), "echo one two\none two\n");
+    assert_eq!(s.run("echo !$").text(), "echo two\ntwo\n");
+    let o = s.run("echo \"hi!nope\"");
+    assert_eq!(o.text(), "bash: !nope: event not found\n");
+    assert_eq!(s.run("echo 'x!y' a!").text(), "x!y a!\n");
+    assert!(s.run("history").text().ends_with("    4  echo 'x!y' a!\n    5  history\n"), "history lists itself");
+}
+
+#[test]
+fn read_at_the_terminal_waits_for_a_line() {
+    let mut s = session();
+    let o = s.run("read name; echo \"hello $name\"");
+    assert!(o.waiting_for_input);
+    assert_eq!(s.run("kai").text(), "hello kai\n");
+}

@@ -10,6 +10,7 @@
 
 pub mod arith;
 pub mod ast;
+mod bang;
 mod builtins;
 mod execfile;
 mod exec;
@@ -146,8 +147,24 @@ impl Shell {
             self.status = 2;
             return RunResult::Done;
         }
+        let expanded;
+        let input = match self.interactive.then(|| bang::expand(input, &self.history.iter().cloned().collect::<Vec<_>>())) {
+            Some(bang::Expansion::NotFound(event)) => {
+                io.write(2, format!("bash: {event}: event not found\n").as_bytes());
+                return RunResult::Done;
+            }
+            Some(bang::Expansion::Expanded(line)) => {
+                io.write(1, format!("{line}\n").as_bytes());
+                expanded = line;
+                expanded.as_str()
+            }
+            _ => input,
+        };
         let aliases = self.aliases.clone();
         let parsed = parser::parse(input, &|name: &str| aliases.get(name).cloned());
+        if !matches!(parsed, Err(parser::ParseError::Incomplete)) {
+            self.add_history(input);
+        }
         match parsed {
             Err(parser::ParseError::Incomplete) => RunResult::Incomplete,
             Err(e) => {

@@ -69,7 +69,7 @@ fn read_logical_line(it: &mut Interp, raw: bool) -> Option<(Vec<Char>, bool)> {
     let mut first = true;
     loop {
         let complete = line_is_complete(&it.io.stdin);
-        let Some(mut bytes) = it.io.stdin.read_line() else {
+        let Some(mut bytes) = it.io.read_line() else {
             return (!first).then_some((chars, false));
         };
         first = false;
