@@ -82,33 +82,44 @@ fn interactive() -> i32 {
     };
     editor.set_helper(Some(Completion { hinter: (), session: session.clone() }));
     println!("venvlab: kai's laptop. Type commands as in bash; `exit` or Ctrl-D leaves.");
+    // While a program reads the terminal, the end of its output (">>> ", "Proceed (Y/n)? ")
+    // is its prompt: rustyline shows it so that typing continues on that line.
+    let mut program_prompt = String::new();
     loop {
-        let prompt = session.borrow_mut().prompt();
-        match editor.readline(&prompt) {
+        let prompt = if session.borrow().waiting_for_input() { std::mem::take(&mut program_prompt) } else { session.borrow_mut().prompt() };
+        let outcome = match editor.readline(&prompt) {
             Ok(line) => {
                 let _ = editor.add_history_entry(line.as_str());
-                let outcome = session.borrow_mut().run(&line);
-                show(&outcome);
-                if outcome.exited {
-                    return outcome.status;
-                }
+                session.borrow_mut().run(&line)
             }
             Err(rustyline::error::ReadlineError::Interrupted) => continue,
+            Err(_) if session.borrow().waiting_for_input() => session.borrow_mut().end_of_input(),
             Err(_) => {
                 println!("exit");
                 return 0;
             }
+        };
+        program_prompt = show(&outcome);
+        if outcome.exited {
+            return outcome.status;
         }
     }
 }
 
 /// Prints an outcome to the real terminal: the output as received, then the simulation's
-/// notices in a dim colour.
-fn show(outcome: &Outcome) {
+/// notices in a dim colour. When a program waits for input, the last unfinished line of its
+/// output is returned instead of printed, to serve as the line editor's prompt.
+fn show(outcome: &Outcome) -> String {
     let mut out = std::io::stdout().lock();
-    let _ = out.write_all(outcome.raw.as_bytes());
+    let (shown, prompt) = match outcome.raw.rfind('\n') {
+        Some(i) if outcome.waiting_for_input => outcome.raw.split_at(i + 1),
+        None if outcome.waiting_for_input => ("", outcome.raw.as_str()),
+        _ => (outcome.raw.as_str(), ""),
+    };
+    let _ = out.write_all(shown.as_bytes());
     for notice in &outcome.notices {
         let _ = writeln!(out, "\x1b[2m(venvlab) {notice}\x1b[0m");
     }
     let _ = out.flush();
+    prompt.to_string()
 }
