@@ -909,6 +909,22 @@ impl Fs {
     }
 }
 
+/// Resolves `.`, `..` and repeated slashes of an absolute path by text alone, without looking
+/// at the tree (`os.path.normpath`, `cd -L`): `/a/b/../c/./` is `/a/c`.
+pub fn normalize_path(path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for comp in path.split('/') {
+        match comp {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            c => parts.push(c),
+        }
+    }
+    format!("/{}", parts.join("/"))
+}
+
 /// Joins a directory path and a name with exactly one slash.
 pub fn join_path(dir: &str, name: &str) -> String {
     if name.is_empty() || name == "." {

@@ -902,3 +902,10 @@ fn errno_names_and_messages() {
     assert_eq!(FsError::NotEmpty.to_string(), "Directory not empty");
     assert_eq!(FsError::NotDir.to_string(), "Not a directory");
 }
+
+#[test]
+fn normalize_path_resolves_dots_by_text() {
+    assert_eq!(normalize_path("/a/b/../c/./d/"), "/a/c/d");
+    assert_eq!(normalize_path("/.."), "/");
+    assert_eq!(normalize_path("//x//y"), "/x/y");
+}

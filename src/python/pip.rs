@@ -315,7 +315,7 @@ impl Pip<'_, '_, '_> {
             .lines()
             .filter_map(|l| l.split(',').next())
             .filter(|p| !p.is_empty())
-            .map(|p| normalize(&join_path(&installed.site, p)))
+            .map(|p| crate::fs::normalize_path(&join_path(&installed.site, p)))
             .collect()
     }
 
@@ -590,19 +590,6 @@ fn display_path(path: &str, cwd: &str) -> String {
     }
 }
 
-fn normalize(path: &str) -> String {
-    let mut parts: Vec<&str> = Vec::new();
-    for comp in path.split('/') {
-        match comp {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            c => parts.push(c),
-        }
-    }
-    format!("/{}", parts.join("/"))
-}
 
 #[cfg(test)]
 mod tests {

@@ -152,13 +152,13 @@ fn find_executable(fs: &Fs, env: &Env, argv0: &str) -> String {
     let cwd = env.get("PWD").cloned().filter(|p| fs.realpath(p).ok() == fs.cwd_path().ok());
     let cwd = cwd.or_else(|| fs.cwd_path().ok()).unwrap_or_else(|| "/".into());
     if argv0.contains('/') {
-        return if argv0.starts_with('/') { normalize(argv0) } else { normalize(&join_path(&cwd, argv0)) };
+        return if argv0.starts_with('/') { crate::fs::normalize_path(argv0) } else { crate::fs::normalize_path(&join_path(&cwd, argv0)) };
     }
     for dir in env.get("PATH").map(String::as_str).unwrap_or("").split(':') {
         let dir = if dir.is_empty() { cwd.as_str() } else { dir };
         let candidate = join_path(dir, argv0);
         if fs.stat(&candidate).is_ok_and(|m| m.kind == FileKind::File) && fs.access(&candidate, 1).is_ok() {
-            return normalize(&candidate);
+            return crate::fs::normalize_path(&candidate);
         }
     }
     argv0.to_string()
@@ -174,7 +174,7 @@ pub fn cfg_value(text: &str, key: &str) -> Option<String> {
 
 /// The first directory from `start` upward that holds `landmark`.
 fn search_up(fs: &Fs, start: &str, landmark: &str) -> Option<String> {
-    let mut dir = normalize(start);
+    let mut dir = crate::fs::normalize_path(start);
     for _ in 0..64 {
         if fs.stat(&join_path(&dir, landmark)).is_ok_and(|m| m.kind == FileKind::File) {
             return Some(dir);
@@ -199,20 +199,6 @@ fn parent(path: &str) -> String {
     }
 }
 
-/// Removes `.`, `..` and doubled slashes by text (`os.path.normpath`).
-fn normalize(path: &str) -> String {
-    let mut parts: Vec<&str> = Vec::new();
-    for comp in path.split('/') {
-        match comp {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            c => parts.push(c),
-        }
-    }
-    format!("/{}", parts.join("/"))
-}
 
 #[cfg(test)]
 mod tests {

@@ -134,7 +134,7 @@ pub fn main(machine: &mut Machine) -> i32 {
         }
     };
     for dir in &options.dirs {
-        let env_dir = normalize(&machine.absolute(dir));
+        let env_dir = crate::fs::normalize_path(&machine.absolute(dir));
         if let Err(message) = create(machine, &options, &env_dir) {
             machine.ctx.err(format!("Error: {message}\n"));
             return 1;
@@ -284,19 +284,6 @@ pub fn remove_tree(fs: &mut crate::fs::Fs, path: &str, depth: usize) -> FsResult
     }
 }
 
-fn normalize(path: &str) -> String {
-    let mut parts: Vec<&str> = Vec::new();
-    for comp in path.split('/') {
-        match comp {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            c => parts.push(c),
-        }
-    }
-    format!("/{}", parts.join("/"))
-}
 
 /// The activate scripts: (file name, text with `__VENV_DIR__` and `__VENV_PROMPT__`).
 const ACTIVATE: &[(&str, &str)] = &[

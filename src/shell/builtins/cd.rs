@@ -3,20 +3,6 @@
 
 use super::super::exec::Interp;
 
-/// Resolves `.` and `..` in an absolute path by text, as `cd -L` does.
-pub(crate) fn normalize(path: &str) -> String {
-    let mut parts: Vec<&str> = Vec::new();
-    for comp in path.split('/') {
-        match comp {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            c => parts.push(c),
-        }
-    }
-    format!("/{}", parts.join("/"))
-}
 
 /// `cd [-L|-P] [DIR]`, `cd -`.
 pub(crate) fn cd(it: &mut Interp, argv: &[String]) -> i32 {
@@ -57,7 +43,7 @@ pub(crate) fn cd(it: &mut Interp, argv: &[String]) -> i32 {
     if target.is_empty() {
         return 0;
     }
-    let logical = if target.starts_with('/') { normalize(&target) } else { normalize(&format!("{}/{target}", it.sh.pwd)) };
+    let logical = if target.starts_with('/') { crate::fs::normalize_path(&target) } else { crate::fs::normalize_path(&format!("{}/{target}", it.sh.pwd)) };
     let result = if physical { it.fs.chdir(&target) } else { it.fs.chdir(&logical).or_else(|_| it.fs.chdir(&target)) };
     if let Err(e) = result {
         it.error(format_args!("cd: {target}: {e}"));
@@ -90,16 +76,5 @@ pub(crate) fn pwd(it: &mut Interp, argv: &[String]) -> i32 {
             it.error(format_args!("pwd: error retrieving current directory: getcwd: cannot access parent directories: {e}"));
             1
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn normalizes_dots() {
-        assert_eq!(normalize("/a/b/../c/./d/"), "/a/c/d");
-        assert_eq!(normalize("/.."), "/");
     }
 }
