@@ -2,20 +2,13 @@
 //! about start-up and imports, the interactive prompt, pip's question, and bad input that
 //! must change nothing.
 
+mod common;
+
+use common::{run, session};
 use venvlab::session::{Outcome, Session};
 use venvlab::trace::Event;
 
-fn session() -> Session {
-    Session::with_world(venvlab::world::default_world(), false, 80)
-}
 
-fn run(s: &mut Session, lines: &[&str]) -> Outcome {
-    let mut last = Outcome::default();
-    for line in lines {
-        last = s.run(line);
-    }
-    last
-}
 
 fn imports(o: &Outcome, module: &str) -> Vec<Option<String>> {
     o.events

@@ -1,21 +1,10 @@
 //! Session-level behaviour of the shell: what bash prints and which status it returns, checked
 //! against outputs recorded from real bash 5.2 (interactive, output to a pipe).
 
-use venvlab::session::{Outcome, Session};
+mod common;
+
+use common::{run, session};
 use venvlab::Stream;
-
-fn session() -> Session {
-    Session::with_world(venvlab::world::default_world(), false, 80)
-}
-
-/// Runs lines; returns the last outcome.
-fn run(s: &mut Session, lines: &[&str]) -> Outcome {
-    let mut last = Outcome::default();
-    for line in lines {
-        last = s.run(line);
-    }
-    last
-}
 
 fn out(lines: &[&str]) -> String {
     run(&mut session(), lines).text()
