@@ -208,8 +208,9 @@ fn lay_out(fs: &mut Fs, entries: &[Entry]) -> FsResult<()> {
 
 /// The build of the system Python (Ubuntu 24.04's 3.12.3).
 const SYSTEM_PYTHON_BUILD: &str = "3.12.3|/usr|main, Sep 11 2024, 14:17:37|GCC 13.2.0";
-/// The build of pyenv's CPython 3.12.7, compiled on kai's laptop.
-const PYENV_PYTHON_BUILD: &str = "3.12.7|/home/kai/.pyenv/versions/3.12.7|main, Oct  7 2024, 09:00:00|GCC 13.2.0";
+/// The build of pyenv's CPython 3.12.7, compiled on kai's laptop (as the one the golden
+/// transcripts were recorded with).
+const PYENV_PYTHON_BUILD: &str = "3.12.7|/home/kai/.pyenv/versions/3.12.7|main, May  9 2026, 07:36:11|GCC 12.2.0";
 
 fn install_binary(fs: &mut Fs, path: &str, program: &str, owner: (u32, u32)) -> FsResult<()> {
     install_binary_built(fs, path, program, "", owner)

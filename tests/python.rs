@@ -44,7 +44,7 @@ fn the_repl_waits_for_lines_and_prints_results() {
     let mut s = Session::with_world(venvlab::world::default_world(), true, 80);
     let o = s.run("python3");
     assert!(o.waiting_for_input);
-    assert!(o.text().starts_with("Python 3.12.7 (main, Oct  7 2024, 09:00:00) [GCC 13.2.0] on linux\n"));
+    assert!(o.text().starts_with("Python 3.12.7 (main, May  9 2026, 07:36:11) [GCC 12.2.0] on linux\n"));
     assert!(o.text().ends_with(">>> "));
     let o = s.run("x = 6 * 7");
     assert_eq!(o.text(), ">>> ");

@@ -180,8 +180,9 @@ pub struct Fs {
     journal_dropped: usize,
 }
 
-/// 2024-10-07 09:00:00 UTC: the simulated clock's default start (the week CPython 3.12.7 came out).
-pub const DEFAULT_EPOCH: i64 = 1_728_291_600;
+/// 2026-10-21 09:00:00 UTC: the simulated clock's default start (the day the bundled package
+/// index was recorded from).
+pub const DEFAULT_EPOCH: i64 = 1_792_573_200;
 
 impl Default for Fs {
     fn default() -> Self {

@@ -448,15 +448,15 @@ mod tests {
         assert_eq!(
             out,
             "total 20\n\
-             drwxr-xr-x 4 kai kai 4096 Oct  7 09:00 .\n\
-             drwxr-xr-x 3 kai kai 4096 Oct  7 09:00 ..\n\
-             drwxr-xr-x 2 kai kai 4096 Oct  7 09:00 .vscode\n\
-             -rw-r--r-- 1 kai kai   11 Oct  7 09:00 main.py\n\
-             drwxr-xr-x 2 kai kai 4096 Oct  7 09:00 sort\n"
+             drwxr-xr-x 4 kai kai 4096 Oct 21 09:00 .\n\
+             drwxr-xr-x 3 kai kai 4096 Oct 21 09:00 ..\n\
+             drwxr-xr-x 2 kai kai 4096 Oct 21 09:00 .vscode\n\
+             -rw-r--r-- 1 kai kai   11 Oct 21 09:00 main.py\n\
+             drwxr-xr-x 2 kai kai 4096 Oct 21 09:00 sort\n"
         );
-        assert_eq!(ls(&mut fs, &env, &["-ld", ".vscode"]).0, "drwxr-xr-x 2 kai kai 4096 Oct  7 09:00 .vscode\n");
+        assert_eq!(ls(&mut fs, &env, &["-ld", ".vscode"]).0, "drwxr-xr-x 2 kai kai 4096 Oct 21 09:00 .vscode\n");
         assert_eq!(ls(&mut fs, &env, &["-d", ".vscode"]).0, ".vscode\n");
-        assert_eq!(ls(&mut fs, &env, &["-l", "/bin"]).0, "lrwxrwxrwx 1 root root 7 Oct  7 09:00 /bin -> usr/bin\n");
+        assert_eq!(ls(&mut fs, &env, &["-l", "/bin"]).0, "lrwxrwxrwx 1 root root 7 Oct 21 09:00 /bin -> usr/bin\n");
     }
 
     #[test]
@@ -467,7 +467,7 @@ mod tests {
         assert_eq!(ls(&mut fs, &env, &["-lh", "big.txt"]).0, "-rw-r--r-- 1 kai kai 4.1K Jan 15  2024 big.txt\n");
         assert_eq!(
             ls(&mut fs, &env, &["-l", "big.txt", "main.py"]).0,
-            "-rw-r--r-- 1 kai kai 4100 Jan 15  2024 big.txt\n-rw-r--r-- 1 kai kai   11 Oct  7 09:00 main.py\n"
+            "-rw-r--r-- 1 kai kai 4100 Jan 15  2024 big.txt\n-rw-r--r-- 1 kai kai   11 Oct 21 09:00 main.py\n"
         );
         fs.mkdir("d", 0o755).unwrap();
         fs.rename("big.txt", "d/big.txt").unwrap();
@@ -507,14 +507,14 @@ mod tests {
         fs.symlink("missing.txt", "dangling").unwrap();
         assert_eq!(ls(&mut fs, &env, &["vs"]).0, "settings.json\n");
         assert_eq!(ls(&mut fs, &env, &["vs/"]).0, "settings.json\n");
-        assert_eq!(ls(&mut fs, &env, &["-l", "vs"]).0, "lrwxrwxrwx 1 kai kai 7 Oct  7 09:00 vs -> .vscode\n");
-        assert_eq!(ls(&mut fs, &env, &["-l", "vs/"]).0, "total 4\n-rw-r--r-- 1 kai kai 3 Oct  7 09:00 settings.json\n");
-        assert_eq!(ls(&mut fs, &env, &["-ld", "vs/"]).0, "drwxr-xr-x 2 kai kai 4096 Oct  7 09:00 vs/\n");
+        assert_eq!(ls(&mut fs, &env, &["-l", "vs"]).0, "lrwxrwxrwx 1 kai kai 7 Oct 21 09:00 vs -> .vscode\n");
+        assert_eq!(ls(&mut fs, &env, &["-l", "vs/"]).0, "total 4\n-rw-r--r-- 1 kai kai 3 Oct 21 09:00 settings.json\n");
+        assert_eq!(ls(&mut fs, &env, &["-ld", "vs/"]).0, "drwxr-xr-x 2 kai kai 4096 Oct 21 09:00 vs/\n");
         assert_eq!(ls(&mut fs, &env, &["dangling"]).0, "dangling\n");
         fs.write("run.sh", b"#!/bin/sh\n").unwrap();
         fs.chmod("run.sh", 0o755).unwrap();
         assert_eq!(ls(&mut fs, &env, &["-F"]).0, "dangling@\nmain.py\nrun.sh*\nsort/\nvs@\n");
-        assert_eq!(ls(&mut fs, &env, &["-lF", "vs"]).0, "lrwxrwxrwx 1 kai kai 7 Oct  7 09:00 vs -> .vscode/\n");
+        assert_eq!(ls(&mut fs, &env, &["-lF", "vs"]).0, "lrwxrwxrwx 1 kai kai 7 Oct 21 09:00 vs -> .vscode/\n");
     }
 
     #[test]

@@ -6,11 +6,27 @@
 Needs network access to PyPI and a CPython 3.12 on x86-64 Linux; works in a temporary directory
 and writes only index.toml next to this script. The index is PyPI as it stood at SNAPSHOT (the
 day tests/golden/04-install-with-dependencies.out was recorded: it shows certifi 2026.10.18,
-superseded on 2026-10-22), so version lists and dependency choices come from pip 26's
-`--uploaded-prior-to`; everything else (wheels, installed layout, `pip show`) from pip 24.2,
-installed the way CPython 3.12.7's ensurepip installs its bundled pip-24.2 wheel.
+superseded on 2026-10-22), so dependency choices come from pip 26's `--uploaded-prior-to`;
+everything else (wheels, installed layout, `pip show`) from pip 24.2, installed the way CPython
+3.12.7's ensurepip installs its bundled pip-24.2 wheel.
+
+Each [[versions]] entry is what pip 24.2 reports when no version of a project matches, e.g.
+`pip install numpy==9`:
+    ERROR: Ignored the following yanked versions: <yanked, joined by ", ">
+    ERROR: Ignored the following versions that require a different python version: <requires_python
+           as "VERSION Requires-Python SPEC", joined by "; ">
+    ERROR: Could not find a version that satisfies the requirement numpy==9 (from versions: <available,
+           joined by ", ">)
+(each of the first two lines only when its list is not empty). It is pip 24.2's own answer: every
+file of the project that PyPI's JSON API (/pypi/NAME/json) lists as uploaded before SNAPSHOT, with
+its yanked flag and Requires-Python, goes into a local simple-index page, and pip 24.2 is asked for
+an impossible version against that page alone. So `available` holds the versions pip can use
+(ascending PEP 440 order, as pip prints them: neither yanked ones nor ones whose Requires-Python
+excludes CPython 3.12, and none whose only files are wheels for other platforms, .exe or .egg),
+`yanked` the yanked ones, and `requires_python` [version, Requires-Python] pairs in pip's order
+(sorted as the strings "VERSION Requires-Python SPEC").
 """
-import email, json, os, re, subprocess, sys, tempfile, zipfile
+import email, html, json, os, re, subprocess, sys, tempfile, urllib.request, zipfile
 from pathlib import Path
 
 SNAPSHOT = "2026-10-22T00:00:00Z"
@@ -18,7 +34,7 @@ PIP, RESOLVER_PIP = "24.2", "26.3"
 PACKAGES = [  # (name, version); the set must be closed under dependencies (checked below)
     ("pip", "24.2"), ("numpy", "2.1.2"), ("numpy", "1.26.4"), ("numpy", "2.2.6"),
     ("requests", "2.32.3"), ("requests", "2.31.0"), ("certifi", "2026.10.18"),
-    ("charset-normalizer", "3.5.2"), ("idna", "3.20"), ("urllib3", "2.8.0"), ("cowsay", "6.1"),
+    ("charset-normalizer", "3.5.2"), ("idna", "3.20"), ("idna", "3.10"), ("urllib3", "2.8.0"), ("cowsay", "6.1"),
     ("six", "1.17.0"), ("six", "1.16.0"), ("python-dateutil", "2.9.0.post0"),
 ]
 PLATFORM = ["--only-binary=:all:", "--python-version", "3.12", "--implementation", "cp",
@@ -103,6 +119,43 @@ def record(env, wheels, name, version):
         bin=[p.removeprefix("../../../bin/") for p in outside], files=files)
 
 
+def pip_report(pip, work, name):
+    """What pip 24.2 reports about a project's versions at SNAPSHOT, as a [[versions]] entry.
+
+    Builds a one-project simple index (PEP 503 HTML, as pip 24.2 reads it) from PyPI's JSON API,
+    keeping the files uploaded before SNAPSHOT with their yanked flags and Requires-Python, and
+    lets pip 24.2 fail to find an impossible version there."""
+    with urllib.request.urlopen(f"https://pypi.org/pypi/{name}/json", timeout=120) as r:
+        releases = json.load(r)["releases"]
+    links = []
+    for files in releases.values():
+        for f in files:
+            if f["upload_time_iso_8601"] < SNAPSHOT:
+                attrs = ""
+                if f.get("requires_python"):
+                    attrs += f' data-requires-python="{html.escape(f["requires_python"])}"'
+                if f.get("yanked"):
+                    attrs += f' data-yanked="{html.escape(f.get("yanked_reason") or "")}"'
+                links.append(f'<a href="{html.escape(f["url"])}"{attrs}>{html.escape(f["filename"])}</a><br/>')
+    page = work / "simple" / canon(name) / "index.html"
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text("<!DOCTYPE html>\n<html><body>\n" + "\n".join(links) + "\n</body></html>\n")
+    # --isolated: no PIP_FIND_LINKS or other settings from the environment add candidates
+    out = run(pip, "install", "--isolated", "--disable-pip-version-check", "--no-cache-dir",
+              "--no-deps", "--dry-run", "--index-url", (work / "simple").as_uri(),
+              f"{name}==0+no.such.version", screen=True)
+    yanked = re.search(r"^ERROR: Ignored the following yanked versions: (.*)$", out, re.M)
+    python = re.search(r"^ERROR: Ignored the following versions that require a different python "
+                       r"version: (.*)$", out, re.M)
+    listed = re.search(r"^ERROR: Could not find a version that satisfies the requirement \S+ "
+                       r"\(from versions: (.*)\)$", out, re.M)
+    assert listed, f"pip 24.2 did not report the versions of {name}:\n{out}"
+    return dict(name=name, available=[] if listed[1] == "none" else listed[1].split(", "),
+                yanked=yanked[1].split(", ") if yanked else [],
+                requires_python=[e.split(" Requires-Python ", 1) for e in python[1].split("; ")]
+                if python and python[1] != "none" else [])
+
+
 def toml(v):
     if isinstance(v, str) and "\n" in v and "'''" not in v:
         return "'''\n" + v + "'''"
@@ -163,14 +216,14 @@ def build(py, work):
     # Every wheel the golden transcripts download is in the index, under the same name.
     names = {p["wheel"] for p in packages}
     for out in GOLDEN.glob("*.out"):
-        for whl in re.findall(r"Downloading (\S+\.whl) ", out.read_text()):
+        for whl in re.findall(r"(?:Downloading|Fetching|Using cached) (\S+\.whl) ", out.read_text()):
             assert whl in names, f"{out.name}: {whl} is not in the index"
 
-    versions = []
-    for name in dict.fromkeys(p["name"] for p in packages):
-        line = run(resolver / "bin/pip", "index", "versions", "--uploaded-prior-to", SNAPSHOT, name)
-        available = re.search(r"Available versions: (.*)", line)[1].split(", ")[:15]
-        versions.append(dict(name=name, available=available))
+    versions = [pip_report(base / "bin/pip", work / "index", name)
+                for name in dict.fromkeys(p["name"] for p in packages)]
+    for p in packages:  # every recorded package is one pip 24.2 can install
+        v = next(v for v in versions if v["name"] == p["name"])
+        assert p["version"] in v["available"], f"{p['name']} {p['version']} is not available"
 
     env0 = envs[0][0] / "bin"
     behaviour = {

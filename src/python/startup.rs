@@ -19,7 +19,7 @@ pub struct Build {
     /// The prefix it was configured with (`/usr`, `/home/kai/.pyenv/versions/3.12.7`), used when
     /// the landmark cannot be found.
     pub configured_prefix: String,
-    /// When and from which branch it was built: `main, Oct  7 2024, 09:00:00`.
+    /// When and from which branch it was built: `main, May  9 2026, 07:36:11`.
     pub built: String,
     /// The compiler: `GCC 13.2.0`.
     pub compiler: String,
@@ -38,7 +38,7 @@ impl Build {
         format!("{}|{}|{}|{}", self.version, self.configured_prefix, self.built, self.compiler)
     }
 
-    /// `sys.version`: `3.12.7 (main, Oct  7 2024, 09:00:00) [GCC 13.2.0]`.
+    /// `sys.version`: `3.12.7 (main, May  9 2026, 07:36:11) [GCC 12.2.0]`.
     pub fn version_text(&self) -> String {
         format!("{} ({}) [{}]", self.version, self.built, self.compiler)
     }
@@ -208,7 +208,7 @@ mod tests {
     const PYENV: &str = "/home/kai/.pyenv/versions/3.12.7";
 
     fn build() -> Build {
-        Build::parse(&format!("3.12.7|{PYENV}|main, Oct  7 2024, 09:00:00|GCC 13.2.0"))
+        Build::parse(&format!("3.12.7|{PYENV}|main, May  9 2026, 07:36:11|GCC 12.2.0"))
     }
 
     fn world_with_stdlib() -> (Fs, Env) {
