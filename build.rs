@@ -58,11 +58,28 @@ fn main() {
         )
         .expect("writing to a String");
     }
-    out.push_str("];\n\npub static VERSIONS: &[(&str, &[&str])] = &[\n");
+    // One `Versions` (declared in src/python/index.rs) per [[versions]] entry: what pip 24.2
+    // reports when no version matches, `available` (its "from versions" list, ascending),
+    // `yanked`, and `requires_python` as (version, Requires-Python) pairs in pip's order.
+    out.push_str("];\n\npub static VERSIONS: &[Versions] = &[\n");
     for v in table["versions"].as_array().expect("[[versions]] entries") {
+        let strings = |x: &toml::Value| -> Vec<String> { x.as_array().map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect()).unwrap_or_default() };
         let name = v.get("name").and_then(|x| x.as_str()).unwrap_or("");
-        let available: Vec<&str> = v.get("available").and_then(|x| x.as_array()).map(|a| a.iter().filter_map(|x| x.as_str()).collect()).unwrap_or_default();
-        writeln!(out, "    ({name:?}, &{available:?}),").expect("writing to a String");
+        let available = v.get("available").map(strings).unwrap_or_default();
+        let yanked = v.get("yanked").map(strings).unwrap_or_default();
+        let requires_python: Vec<(String, String)> = v
+            .get("requires_python")
+            .and_then(|x| x.as_array())
+            .map(|a| {
+                a.iter()
+                    .map(|pair| match strings(pair).as_slice() {
+                        [version, spec] => (version.clone(), spec.clone()),
+                        _ => panic!("{INDEX}: requires_python of {name} holds [version, Requires-Python] pairs"),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        writeln!(out, "    Versions {{ name: {name:?}, available: &{available:?}, yanked: &{yanked:?}, requires_python: &{requires_python:?} }},").expect("writing to a String");
     }
     out.push_str("];\n\npub static BEHAVIOUR: &[(&str, &str)] = &[\n");
     if let Some(b) = table.get("behaviour").and_then(|b| b.as_table()) {

@@ -43,6 +43,31 @@ pub struct Package {
     pub files: &'static [(&'static str, &'static [&'static str])],
 }
 
+/// What the index says about all versions of one project at the snapshot, as pip 24.2 sees it
+/// from CPython 3.12 on x86-64 Linux: the lists behind its "no matching distribution" error,
+///
+/// ```text
+/// ERROR: Ignored the following yanked versions: {yanked, joined by ", "}
+/// ERROR: Ignored the following versions that require a different python version: {each pair as "VERSION Requires-Python SPEC", joined by "; "}
+/// ERROR: Could not find a version that satisfies the requirement numpy==9 (from versions: {available, joined by ", "})
+/// ```
+///
+/// where each of the first two lines appears only when its list is not empty, and an empty
+/// `available` prints as `none`.
+#[derive(Debug)]
+pub struct Versions {
+    /// The project's name, as its metadata spells it.
+    pub name: &'static str,
+    /// The versions pip can install, ascending in PEP 440 order (pip's "from versions" list):
+    /// neither yanked ones nor ones whose Requires-Python excludes Python 3.12.
+    pub available: &'static [&'static str],
+    /// Yanked versions, ascending.
+    pub yanked: &'static [&'static str],
+    /// (version, Requires-Python) of versions whose Requires-Python excludes Python 3.12, in
+    /// pip's order (sorted as the strings "VERSION Requires-Python SPEC").
+    pub requires_python: &'static [(&'static str, &'static str)],
+}
+
 include!(concat!(env!("OUT_DIR"), "/index.rs"));
 
 impl Package {
@@ -73,10 +98,27 @@ pub fn versions_of(name: &str) -> Vec<&'static Package> {
     PACKAGES.iter().filter(|p| canonical(p.name) == wanted).collect()
 }
 
-/// The versions the index says exist for a project (newest first), beyond those recorded.
-pub fn available(name: &str) -> &'static [&'static str] {
+/// All that the index says about a project's versions, if it knows the project.
+fn versions_entry(name: &str) -> Option<&'static Versions> {
     let wanted = canonical(name);
-    VERSIONS.iter().find(|(n, _)| canonical(n) == wanted).map_or(&[], |(_, v)| v)
+    VERSIONS.iter().find(|v| canonical(v.name) == wanted)
+}
+
+/// The versions pip can install of a project (ascending, as pip lists them "from versions"),
+/// including those not recorded as packages; see [`Versions::available`].
+pub fn available(name: &str) -> &'static [&'static str] {
+    versions_entry(name).map_or(&[], |v| v.available)
+}
+
+/// A project's yanked versions (ascending), which pip reports as ignored.
+pub fn yanked(name: &str) -> &'static [&'static str] {
+    versions_entry(name).map_or(&[], |v| v.yanked)
+}
+
+/// A project's versions whose Requires-Python excludes Python 3.12, as (version,
+/// Requires-Python) in the order pip reports them.
+pub fn requires_python_excluded(name: &str) -> &'static [(&'static str, &'static str)] {
+    versions_entry(name).map_or(&[], |v| v.requires_python)
 }
 
 /// A recorded behaviour text (`cowsay_hi`, `console_script`...).
@@ -87,6 +129,7 @@ pub fn behaviour(key: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::python::pep440::Version;
 
     #[test]
     fn the_index_has_what_the_golden_transcripts_install() {
@@ -97,6 +140,31 @@ mod tests {
         assert_eq!(requests.summary, "Python HTTP for Humans.");
         assert!(available("numpy").contains(&"2.5.4"));
         assert!(behaviour("cowsay_hi").contains("(oo)"));
+    }
+
+    #[test]
+    fn version_lists_are_what_pip_reports() {
+        let numpy = available("NumPy");
+        assert_eq!(numpy.first(), Some(&"1.3.0"));
+        assert_eq!(numpy.last(), Some(&"2.5.4"));
+        assert!(numpy.windows(2).all(|w| Version::parse(w[0]) < Version::parse(w[1])));
+        assert!(numpy.contains(&"2.4.0rc1") && !numpy.contains(&"2.4.0") && !numpy.contains(&"1.21.2"));
+        assert_eq!(yanked("numpy"), ["2.4.0"]);
+        let excluded = requires_python_excluded("numpy");
+        assert_eq!(excluded.len(), 5);
+        assert_eq!(excluded[0], ("1.21.2", ">=3.7,<3.11"));
+        assert!(yanked("cowsay").is_empty() && requires_python_excluded("cowsay").is_empty());
+        assert!(available("no-such-project").is_empty() && yanked("no-such-project").is_empty());
+        for p in PACKAGES {
+            assert!(available(p.name).contains(&p.version), "{} {}", p.name, p.version);
+        }
+    }
+
+    #[test]
+    fn idna_3_10_is_recorded() {
+        let idna = versions_of("idna").into_iter().find(|p| p.version == "3.10").unwrap();
+        assert_eq!(idna.wheel, "idna-3.10-py3-none-any.whl");
+        assert_eq!(idna.wheel_size, 70_442);
     }
 
     #[test]

@@ -460,14 +460,18 @@ impl Pip<'_, '_, '_> {
         Ok(())
     }
 
+    /// pip's report when no version satisfies a requirement: the versions it ignored (yanked,
+    /// or for another Python), then the ones the index has.
     fn not_found(&mut self, req: &Requirement, spec: &str) -> i32 {
-        let mut versions: Vec<&str> = index::available(&req.name).to_vec();
-        for p in index::versions_of(&req.name) {
-            if !versions.contains(&p.version) {
-                versions.push(p.version);
-            }
+        let yanked = index::yanked(&req.name);
+        if !yanked.is_empty() {
+            self.err(&format!("ERROR: Ignored the following yanked versions: {}\n", yanked.join(", ")));
         }
-        versions.sort_by(|a, b| Version::parse(a).cmp(&Version::parse(b)));
+        let other_python: Vec<String> = index::requires_python_excluded(&req.name).iter().map(|(v, spec)| format!("{v} Requires-Python {spec}")).collect();
+        if !other_python.is_empty() {
+            self.err(&format!("ERROR: Ignored the following versions that require a different python version: {}\n", other_python.join("; ")));
+        }
+        let versions = index::available(&req.name);
         let list = if versions.is_empty() { "none".to_string() } else { versions.join(", ") };
         self.err(&format!("ERROR: Could not find a version that satisfies the requirement {spec} (from versions: {list})\nERROR: No matching distribution found for {spec}\n"));
         1
