@@ -115,7 +115,7 @@ impl Machine<'_, '_> {
     /// The `sys` module of this process.
     pub fn sys_module(&self) -> NativeModule {
         let strings = |items: &[String]| Value::list(items.iter().map(|s| Value::str(s)).collect());
-        let parts: Vec<i64> = self.build.version.split('.').filter_map(|p| p.parse().ok()).collect();
+        let parts: Vec<i128> = self.build.version.split('.').filter_map(|p| p.parse().ok()).collect();
         let version_info = Value::tuple(vec![
             Value::Int(parts.first().copied().unwrap_or(3)),
             Value::Int(parts.get(1).copied().unwrap_or(12)),
@@ -139,7 +139,7 @@ impl Machine<'_, '_> {
                 ("version_info".into(), version_info),
                 ("platform".into(), Value::str("linux")),
                 ("byteorder".into(), Value::str("little")),
-                ("maxsize".into(), Value::Int(i64::MAX)),
+                ("maxsize".into(), Value::Int(i64::MAX.into())),
             ],
         }
     }

@@ -100,5 +100,5 @@ pub fn call(machine: &mut Machine, name: &str, args: &[Value], kwargs: &[(String
             return Err(Exception::new("NotImplementedError", format!("venvlab: {other} is not available in this simulation")));
         }
     };
-    Err(Exception::system_exit(Value::Int(i64::from(status))))
+    Err(Exception::system_exit(Value::Int(i128::from(status))))
 }

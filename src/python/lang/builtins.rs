@@ -4,7 +4,7 @@
 
 use super::ops::{self, new_iter, Walker};
 use super::traceback::{exception_class, Exception};
-use super::value::{Function, Value};
+use super::value::{Function, Value, TWO_127};
 use super::{Host, Interpreter};
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
@@ -145,6 +145,12 @@ fn kwarg(kw: &[(Rc<str>, Value)], name: &str) -> Option<Value> {
 }
 
 fn int_arg(v: &Value) -> R<i64> {
+    if v.as_i128().is_some() && v.as_int().is_none() {
+        return Err(Exception::new(
+            "OverflowError",
+            "Python int too large to convert to C ssize_t",
+        ));
+    }
     v.as_int().ok_or_else(|| {
         Exception::new(
             "TypeError",
@@ -188,7 +194,7 @@ impl Interpreter {
             }
             "len" => {
                 check(name, &args, &kw, 1, 1, &[])?;
-                len(&args[0]).map(Value::Int)
+                len(&args[0]).map(|n| Value::Int(n.into()))
             }
             "repr" | "ascii" => {
                 check(name, &args, &kw, 1, 1, &[])?;
@@ -436,7 +442,7 @@ impl Interpreter {
                 let pairs = items
                     .into_iter()
                     .zip(start..)
-                    .map(|(v, i)| Value::tuple(vec![Value::Int(i), v]))
+                    .map(|(v, i)| Value::tuple(vec![Value::Int(i.into()), v]))
                     .collect();
                 Ok(new_iter("enumerate", pairs))
             }
@@ -637,6 +643,12 @@ fn is_subclass(sub: &str, base: &str) -> bool {
 
 fn make_range(args: &[Value], kw: &Kw) -> R<Value> {
     check("range", args, kw, 1, 3, &[])?;
+    if args.iter().any(|v| v.as_i128().is_some() && v.as_int().is_none()) {
+        return Err(Exception::new(
+            "OverflowError",
+            "venvlab: ranges beyond 64 bits are not supported in this simulation",
+        ));
+    }
     let n: Vec<i64> = args.iter().map(int_arg).collect::<R<_>>()?;
     let r = match n.as_slice() {
         [stop] => [0, *stop, 1],
@@ -668,9 +680,9 @@ fn to_int(args: &[Value], kw: &Kw) -> R<Value> {
         (Value::Float(f), _) if f.is_infinite() => {
             Err(Exception::new("OverflowError", "cannot convert float infinity to integer"))
         }
-        (Value::Float(f), _) if f.abs() >= 9.2e18 => Err(Exception::new("OverflowError", "venvlab: integers beyond 64 bits are not supported in this simulation")),
-        (Value::Float(f), _) => Ok(Value::Int(f.trunc() as i64)),
-        (other, _) => other.as_int().map(Value::Int).ok_or_else(|| {
+        (Value::Float(f), _) if !(-TWO_127..TWO_127).contains(&f.trunc()) => Err(ops::overflow()),
+        (Value::Float(f), _) => Ok(Value::Int(f.trunc() as i128)),
+        (other, _) => other.as_i128().map(Value::Int).ok_or_else(|| {
             Exception::new(
                 "TypeError",
                 format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", other.type_name()),
@@ -719,13 +731,10 @@ fn parse_int(s: &str, radix: i64) -> R<Value> {
     if !clean.chars().all(|c| c.is_digit(radix)) {
         return Err(bad());
     }
-    let v = i64::from_str_radix(&clean, radix).map_err(|_| {
-        Exception::new(
-            "OverflowError",
-            "venvlab: integers beyond 64 bits are not supported in this simulation",
-        )
-    })?;
-    Ok(Value::Int(if neg { -v } else { v }))
+    // Parsed with its sign, so that -2^127 fits.
+    let signed = if neg { format!("-{clean}") } else { clean };
+    let v = i128::from_str_radix(&signed, radix).map_err(|_| ops::overflow())?;
+    Ok(Value::Int(v))
 }
 
 fn to_float(v: &Value) -> R<Value> {
@@ -738,7 +747,7 @@ fn to_float(v: &Value) -> R<Value> {
             )
         }),
         other => other
-            .as_int()
+            .as_i128()
             .map(|i| Value::Float(i as f64))
             .ok_or_else(|| {
                 Exception::new(
@@ -782,15 +791,16 @@ impl Interpreter {
                 match &args[0] {
                     Value::Float(f) => Ok(Value::Float(f.abs())),
                     v => v
-                        .as_int()
-                        .and_then(i64::checked_abs)
-                        .map(Value::Int)
+                        .as_i128()
                         .ok_or_else(|| {
                             Exception::new(
                                 "TypeError",
                                 format!("bad operand type for abs(): '{}'", v.type_name()),
                             )
-                        }),
+                        })?
+                        .checked_abs()
+                        .map(Value::Int)
+                        .ok_or_else(ops::overflow),
                 }
             }
             "round" => {
@@ -836,20 +846,50 @@ impl Interpreter {
             "hash" => {
                 check(name, &args, kw, 1, 1, &[])?;
                 Ok(Value::Int(match args[0].key()? {
-                    super::value::Key::Int(i) => i,
-                    _ => (args[0].repr().len() as i64) * 1_000_003,
+                    super::value::Key::Int(i) => int_hash(i),
+                    _ => (args[0].repr().len() as i128) * 1_000_003,
                 }))
             }
             "id" => {
                 check(name, &args, kw, 1, 1, &[])?;
                 Ok(Value::Int(match args[0].identity() {
                     0 => 0,
-                    _ => super::value::address(&args[0]),
+                    _ => super::value::address(&args[0]).into(),
                 }))
             }
             _ => Err(unsupported(&format!("{name}()"))),
         }
     }
+}
+
+/// CPython's `hash(int)`: the value modulo the prime 2^61 - 1, keeping its sign, with -1
+/// (which CPython reserves for errors) becoming -2.
+fn int_hash(i: i128) -> i128 {
+    const MODULUS: u128 = (1 << 61) - 1;
+    let h = (i.unsigned_abs() % MODULUS) as i128;
+    match (i < 0, h) {
+        (true, 1) => -2,
+        (true, h) => -h,
+        (false, h) => h,
+    }
+}
+
+/// `round(i, n)` for an int and a negative `n`: to the nearest multiple of 10^-n, ties to even.
+fn round_int(i: i128, n: i64) -> R<Value> {
+    let Some(p) = u32::try_from(-n).ok().and_then(|e| 10i128.checked_pow(e)) else {
+        // 10^-n is beyond every i128, so at least twice |i|.
+        return Ok(Value::Int(0));
+    };
+    let (q, r) = (i.div_euclid(p), i.rem_euclid(p));
+    let up = match r.cmp(&(p - r)) {
+        std::cmp::Ordering::Greater => true,
+        std::cmp::Ordering::Equal => q % 2 != 0,
+        std::cmp::Ordering::Less => false,
+    };
+    (q + i128::from(up))
+        .checked_mul(p)
+        .map(Value::Int)
+        .ok_or_else(ops::overflow)
 }
 
 fn round(v: &Value, digits: Option<Value>) -> R<Value> {
@@ -867,7 +907,13 @@ fn round(v: &Value, digits: Option<Value>) -> R<Value> {
                 "cannot convert float infinity to integer"
             },
         )),
-        (Value::Float(f), None) => Ok(Value::Int(f.round_ties_even() as i64)),
+        (Value::Float(f), None) => {
+            let r = f.round_ties_even();
+            if !(-TWO_127..TWO_127).contains(&r) {
+                return Err(ops::overflow());
+            }
+            Ok(Value::Int(r as i128))
+        }
         (Value::Float(f), Some(_)) if !f.is_finite() => Ok(Value::Float(*f)),
         (Value::Float(f), Some(n)) if n >= 0 => {
             let text = super::float::fixed(f.abs(), n.min(400) as usize);
@@ -878,14 +924,10 @@ fn round(v: &Value, digits: Option<Value>) -> R<Value> {
             let p = 10f64.powi((-n).min(308) as i32);
             Ok(Value::Float((f / p).round_ties_even() * p))
         }
-        (v, nd) if v.as_int().is_some() => {
-            let i = v.as_int().unwrap_or(0);
+        (v, nd) if v.as_i128().is_some() => {
+            let i = v.as_i128().unwrap_or(0);
             match nd {
-                Some(n) if n < 0 => {
-                    let p = 10i64.checked_pow((-n) as u32).unwrap_or(i64::MAX);
-                    let q = (i as f64 / p as f64).round_ties_even() as i64;
-                    Ok(Value::Int(q.saturating_mul(p)))
-                }
+                Some(n) if n < 0 => round_int(i, n),
                 _ => Ok(Value::Int(i)),
             }
         }
@@ -910,7 +952,7 @@ fn text_numeric(name: &str, args: &[Value], kw: &Kw) -> R<Value> {
         })?;
         let mut chars = s.chars();
         return match (chars.next(), chars.next()) {
-            (Some(c), None) => Ok(Value::Int(c as i64)),
+            (Some(c), None) => Ok(Value::Int(c as i128)),
             _ => Err(arg_error(
                 "ord",
                 &format!(
@@ -920,8 +962,17 @@ fn text_numeric(name: &str, args: &[Value], kw: &Kw) -> R<Value> {
             )),
         };
     }
-    let i = int_arg(&args[0])?;
+    let i = match args[0].as_i128() {
+        Some(i) => i,
+        None => int_arg(&args[0])?.into(),
+    };
     if name == "chr" {
+        if i32::try_from(i).is_err() {
+            return Err(Exception::new(
+                "OverflowError",
+                "Python int too large to convert to C int",
+            ));
+        }
         let c = u32::try_from(i).ok().and_then(char::from_u32);
         return c
             .map(|c| Value::str(c.encode_utf8(&mut [0; 4])))

@@ -241,6 +241,32 @@ impl Digits {
     }
 }
 
+/// The double nearest `a / b` (`b` is not 0), correctly rounded: the 64 leading bits of the
+/// quotient by long division, with a sticky bit for any remainder.
+pub fn ratio(a: u128, b: u128) -> f64 {
+    if a == 0 {
+        return 0.0;
+    }
+    let (mut q, mut r) = (a / b, a % b);
+    let mut e2 = 0i32;
+    if q >= 1 << 64 {
+        let shift = 64 - q.leading_zeros();
+        let sticky = r != 0 || q & ((1 << shift) - 1) != 0;
+        return assemble((q >> shift) as u64, shift as i32, sticky);
+    }
+    while q < 1 << 63 {
+        // r < b <= 2^127, so doubling it cannot overflow.
+        r <<= 1;
+        q <<= 1;
+        if r >= b {
+            r -= b;
+            q |= 1;
+        }
+        e2 -= 1;
+    }
+    assemble(q as u64, e2, r != 0)
+}
+
 /// The double nearest `q × 2^e2` (plus a little more when `sticky`).
 fn assemble(q: u64, e2: i32, sticky: bool) -> f64 {
     if q == 0 {

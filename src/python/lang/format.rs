@@ -104,7 +104,7 @@ pub fn format_value(v: &Value, spec: &str) -> R<String> {
     let s = parse_spec(spec)?;
     match v {
         Value::Str(text) => format_str(text, &s),
-        Value::Int(_) | Value::Bool(_) => format_int(v.as_int().unwrap_or(0), &s),
+        Value::Int(_) | Value::Bool(_) => format_int(v.as_i128().unwrap_or(0), &s),
         Value::Float(f) => format_float(*f, &s),
         other => Err(Exception::new(
             "TypeError",
@@ -141,7 +141,7 @@ fn format_str(text: &str, s: &Spec) -> R<String> {
     Ok(pad("", &body, s, '<'))
 }
 
-fn format_int(i: i64, s: &Spec) -> R<String> {
+fn format_int(i: i128, s: &Spec) -> R<String> {
     let ty = s.ty.unwrap_or('d');
     if matches!(ty, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') {
         return format_float(i as f64, s);
@@ -393,7 +393,7 @@ fn format_field(
     if let Some(index) = rest.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
         let idx = index
             .parse::<i64>()
-            .map_or_else(|_| Value::str(index), Value::Int);
+            .map_or_else(|_| Value::str(index), |i| Value::Int(i.into()));
         value = super::ops::get_item(&value, &idx)?;
     } else if !rest.is_empty() {
         return Err(super::builtins::unsupported(

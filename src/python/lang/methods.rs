@@ -208,7 +208,7 @@ impl Interpreter {
             Value::Range(r) => ["start", "stop", "step"]
                 .iter()
                 .position(|n| *n == name)
-                .map(|i| Value::Int(r[i])),
+                .map(|i| Value::Int(r[i].into())),
             _ => None,
         };
         if let Some(v) = special {
@@ -279,11 +279,11 @@ impl Interpreter {
                 } else {
                     host.stdout(text);
                 }
-                Ok(Value::Int(text.chars().count() as i64))
+                Ok(Value::Int(text.chars().count() as i128))
             }
             Value::Float(f) => Ok(Value::Bool(f.fract() == 0.0)),
             other => Ok(Value::Int(
-                64 - other.as_int().unwrap_or(0).unsigned_abs().leading_zeros() as i64,
+                128 - other.as_i128().unwrap_or(0).unsigned_abs().leading_zeros() as i128,
             )),
         }
     }
@@ -630,7 +630,7 @@ fn seq_method(items: &[Value], name: &str, args: &[Value], kw: &Kw, what: &str) 
     for (i, v) in items.iter().enumerate() {
         if equal(v, &args[0])? {
             if name == "index" {
-                return Ok(Value::Int(i as i64));
+                return Ok(Value::Int(i as i128));
             }
             n += 1;
         }
@@ -750,7 +750,7 @@ fn find(s: &str, name: &str, args: &[Value], kw: &Kw) -> R<Value> {
         } else {
             hay.matches(sub).count()
         };
-        return Ok(Value::Int(n as i64));
+        return Ok(Value::Int(n as i128));
     }
     let hit = if name.starts_with('r') {
         hay.rfind(sub)
@@ -758,7 +758,7 @@ fn find(s: &str, name: &str, args: &[Value], kw: &Kw) -> R<Value> {
         hay.find(sub)
     };
     match hit {
-        Some(b) => Ok(Value::Int(offset + hay[..b].chars().count() as i64)),
+        Some(b) => Ok(Value::Int((offset + hay[..b].chars().count() as i64).into())),
         None if name.ends_with("index") => Err(Exception::new("ValueError", "substring not found")),
         None => Ok(Value::Int(-1)),
     }

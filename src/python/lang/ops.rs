@@ -4,7 +4,7 @@
 
 use super::ast::{BinOp, CmpOp};
 use super::traceback::Exception;
-use super::value::{equal, range_len, Dict, DictObj, IterObj, Seq, Value};
+use super::value::{equal, int_float_cmp, range_len, Dict, DictObj, IterObj, Seq, Value};
 use super::Interpreter;
 use std::cell::{Cell, RefCell};
 use std::cmp::Ordering;
@@ -23,10 +23,10 @@ pub fn too_big(what: &str, n: usize) -> Exception {
     )
 }
 
-fn overflow() -> Exception {
+pub fn overflow() -> Exception {
     Exception::new(
         "OverflowError",
-        "venvlab: integers beyond 64 bits are not supported in this simulation",
+        "venvlab: integers beyond 128 bits are not supported in this simulation",
     )
 }
 
@@ -164,7 +164,7 @@ impl Walker {
                 if (*step > 0 && *cur < *stop) || (*step < 0 && *cur > *stop) {
                     let v = *cur;
                     *cur = cur.saturating_add(*step);
-                    Some(Value::Int(v))
+                    Some(Value::Int(v.into()))
                 } else {
                     None
                 }
@@ -182,7 +182,7 @@ impl Walker {
 fn num(v: &Value) -> Option<f64> {
     match v {
         Value::Float(f) => Some(*f),
-        other => other.as_int().map(|i| i as f64),
+        other => other.as_i128().map(|i| i as f64),
     }
 }
 
@@ -217,7 +217,7 @@ pub fn augmented(interp: &mut Interpreter, a: Value, op: BinOp, b: Value) -> R<V
 }
 
 fn binary_sym(interp: &mut Interpreter, a: Value, op: BinOp, b: Value, sym: &str) -> R<Value> {
-    if let (Some(x), Some(y)) = (a.as_int(), b.as_int()) {
+    if let (Some(x), Some(y)) = (a.as_i128(), b.as_i128()) {
         return int_op(x, op, y);
     }
     if let (Some(x), Some(y), true) = (
@@ -294,7 +294,7 @@ fn repeat(interp: &mut Interpreter, a: &Value, b: &Value) -> Option<R<Value>> {
         (n, Value::Str(_) | Value::List(_) | Value::Tuple(_)) => (b, n),
         _ => return None,
     };
-    let Some(n) = n.as_int() else {
+    let Some(n) = n.as_i128() else {
         return Some(Err(Exception::new(
             "TypeError",
             format!(
@@ -302,6 +302,9 @@ fn repeat(interp: &mut Interpreter, a: &Value, b: &Value) -> Option<R<Value>> {
                 n.type_name()
             ),
         )));
+    };
+    let Ok(n) = i64::try_from(n) else {
+        return Some(Err(Exception::new("OverflowError", INDEX_SIZED)));
     };
     let n = n.max(0) as usize;
     Some(repeat_n(interp, seq, n))
@@ -335,50 +338,75 @@ fn zero_division(msg: &str) -> Exception {
     Exception::new("ZeroDivisionError", msg)
 }
 
-fn int_op(x: i64, op: BinOp, y: i64) -> R<Value> {
-    let checked = |r: Option<i64>| r.map(Value::Int).ok_or_else(overflow);
+/// CPython's complaint about an int too large for an index.
+const INDEX_SIZED: &str = "cannot fit 'int' into an index-sized integer";
+
+fn int_op(x: i128, op: BinOp, y: i128) -> R<Value> {
+    let checked = |r: Option<i128>| r.map(Value::Int).ok_or_else(overflow);
     match op {
         BinOp::Add => checked(x.checked_add(y)),
         BinOp::Sub => checked(x.checked_sub(y)),
         BinOp::Mul => checked(x.checked_mul(y)),
         BinOp::Div if y == 0 => Err(zero_division("division by zero")),
-        BinOp::Div => Ok(Value::Float(x as f64 / y as f64)),
+        BinOp::Div => Ok(Value::Float(true_div(x, y))),
         BinOp::FloorDiv | BinOp::Mod if y == 0 => Err(zero_division(if op == BinOp::Mod {
             "integer modulo by zero"
         } else {
             "integer division or modulo by zero"
         })),
         BinOp::FloorDiv => checked(x.checked_div_euclid(y).map(|_| floor_div(x, y))),
-        BinOp::Mod => checked(x.checked_rem(y).map(|r| {
-            if r != 0 && (r < 0) != (y < 0) {
-                r + y
-            } else {
-                r
-            }
-        })),
+        BinOp::Mod => {
+            // The one overflowing remainder, MIN % -1, is 0.
+            let r = x.checked_rem(y).unwrap_or(0);
+            Ok(Value::Int(if r != 0 && (r < 0) != (y < 0) { r + y } else { r }))
+        }
         BinOp::Pow if y < 0 => {
             if x == 0 {
                 return Err(zero_division("0.0 cannot be raised to a negative power"));
             }
             Ok(Value::Float((x as f64).powf(y as f64)))
         }
-        BinOp::Pow => checked(u32::try_from(y).ok().and_then(|e| x.checked_pow(e))),
+        BinOp::Pow => checked(match (x, u32::try_from(y)) {
+            (0 | 1, _) => Some(x),
+            (-1, _) => Some(if y % 2 == 0 { 1 } else { -1 }),
+            (_, Ok(e)) => x.checked_pow(e),
+            (_, Err(_)) => None,
+        }),
         BinOp::LShift if y < 0 => Err(Exception::new("ValueError", "negative shift count")),
+        BinOp::LShift if x == 0 => Ok(Value::Int(0)),
         BinOp::LShift => checked(
             u32::try_from(y)
                 .ok()
-                .filter(|s| *s < 64)
-                .and_then(|s| x.checked_mul(1i64.checked_shl(s)?)),
+                .filter(|s| *s < 128)
+                .map(|s| (x << s, s))
+                .filter(|(r, s)| r >> s == x)
+                .map(|(r, _)| r),
         ),
         BinOp::RShift if y < 0 => Err(Exception::new("ValueError", "negative shift count")),
-        BinOp::RShift => Ok(Value::Int(x >> y.min(63))),
+        BinOp::RShift => Ok(Value::Int(x >> y.min(127))),
         BinOp::And => Ok(Value::Int(x & y)),
         BinOp::Or => Ok(Value::Int(x | y)),
         BinOp::Xor => Ok(Value::Int(x ^ y)),
     }
 }
 
-fn floor_div(x: i64, y: i64) -> i64 {
+/// `x / y` for ints, correctly rounded as CPython's is (`y` is not 0).
+fn true_div(x: i128, y: i128) -> f64 {
+    const EXACT: u128 = 1 << 53;
+    let (a, b) = (x.unsigned_abs(), y.unsigned_abs());
+    let q = if a <= EXACT && b <= EXACT {
+        a as f64 / b as f64
+    } else {
+        super::float::ratio(a, b)
+    };
+    if (x < 0) != (y < 0) {
+        -q
+    } else {
+        q
+    }
+}
+
+fn floor_div(x: i128, y: i128) -> i128 {
     let q = x / y;
     if (x % y != 0) && ((x < 0) != (y < 0)) {
         q - 1
@@ -430,13 +458,13 @@ pub fn unary(op: char, v: Value) -> R<Value> {
     match (op, &v) {
         ('-', Value::Float(f)) => Ok(Value::Float(-f)),
         ('+', Value::Float(_)) => Ok(v),
-        ('-', _) if v.as_int().is_some() => v
-            .as_int()
-            .and_then(i64::checked_neg)
+        ('-', _) if v.as_i128().is_some() => v
+            .as_i128()
+            .and_then(i128::checked_neg)
             .map(Value::Int)
             .ok_or_else(overflow),
-        ('+', _) if v.as_int().is_some() => Ok(Value::Int(v.as_int().unwrap_or(0))),
-        ('~', _) if v.as_int().is_some() => Ok(Value::Int(!v.as_int().unwrap_or(0))),
+        ('+', _) if v.as_i128().is_some() => Ok(Value::Int(v.as_i128().unwrap_or(0))),
+        ('~', _) if v.as_i128().is_some() => Ok(Value::Int(!v.as_i128().unwrap_or(0))),
         _ => Err(Exception::new(
             "TypeError",
             format!("bad operand type for unary {op}: '{}'", v.type_name()),
@@ -456,8 +484,15 @@ fn order_at(a: &Value, b: &Value, sym: &str, depth: u32) -> R<Ordering> {
             "maximum recursion depth exceeded in comparison",
         ));
     }
-    if let (Some(x), Some(y)) = (a.as_int(), b.as_int()) {
+    if let (Some(x), Some(y)) = (a.as_i128(), b.as_i128()) {
         return Ok(x.cmp(&y));
+    }
+    match (a, b) {
+        (Value::Float(f), i) | (i, Value::Float(f)) if i.as_i128().is_some() => {
+            let o = int_float_cmp(i.as_i128().unwrap_or(0), *f).unwrap_or(Ordering::Equal);
+            return Ok(if matches!(a, Value::Float(_)) { o.reverse() } else { o });
+        }
+        _ => {}
     }
     if let (Some(x), Some(y)) = (num(a), num(b)) {
         return Ok(x.partial_cmp(&y).unwrap_or(Ordering::Equal));
@@ -566,7 +601,7 @@ pub fn slice_indices(parts: &[Value], len: usize) -> R<(i64, i64, i64)> {
     let get = |i: usize| -> R<Option<i64>> {
         match parts.get(i) {
             None | Some(Value::None) => Ok(None),
-            Some(v) => v.as_int().map(Some).ok_or_else(|| {
+            Some(v) => v.as_i128().map(|i| Some(i.clamp(i64::MIN.into(), i64::MAX.into()) as i64)).ok_or_else(|| {
                 Exception::new(
                     "TypeError",
                     "slice indices must be integers or None or have an __index__ method",
@@ -631,7 +666,7 @@ fn as_slice(v: &Value) -> Option<Vec<Value>> {
 
 /// The position `index` names in a sequence of `len` items, or `IndexError`.
 fn position(index: &Value, len: usize, what: &str, verb: &str) -> R<usize> {
-    let Some(i) = index.as_int() else {
+    let Some(i) = index.as_i128() else {
         return Err(Exception::new(
             "TypeError",
             format!(
@@ -639,6 +674,13 @@ fn position(index: &Value, len: usize, what: &str, verb: &str) -> R<usize> {
                 index.type_name()
             ),
         ));
+    };
+    let Ok(i) = i64::try_from(i) else {
+        let msg = match what {
+            "range object" => format!("{what} index out of range"),
+            _ => INDEX_SIZED.to_string(),
+        };
+        return Err(Exception::new("IndexError", msg));
     };
     let j = if i < 0 { i + len as i64 } else { i };
     if j < 0 || j >= len as i64 {
@@ -694,7 +736,7 @@ pub fn get_item(obj: &Value, index: &Value) -> R<Value> {
                 return Ok(Value::Range(Rc::new([at(start), at(stop), r[2] * step])));
             }
             Ok(Value::Int(
-                r[0] + position(index, len, "range object", "")? as i64 * r[2],
+                (r[0] + position(index, len, "range object", "")? as i64 * r[2]).into(),
             ))
         }
         Value::Class(name) => Ok(Value::Class(name)),
@@ -813,20 +855,26 @@ mod tests {
             assert!(matches!(int_op(x, BinOp::Mod, y), Ok(Value::Int(v)) if v == r));
         }
         assert_eq!(
-            int_op(i64::MIN, BinOp::FloorDiv, -1).unwrap_err().kind(),
+            int_op(i128::MIN, BinOp::FloorDiv, -1).unwrap_err().kind(),
             "OverflowError"
         );
+        assert!(matches!(int_op(i128::MIN, BinOp::Mod, -1), Ok(Value::Int(0))));
         assert_eq!(
-            int_op(2, BinOp::Pow, 100).unwrap_err().kind(),
+            int_op(2, BinOp::Pow, 128).unwrap_err().kind(),
             "OverflowError"
         );
+        assert!(int_op(2, BinOp::Pow, 127).is_err());
+        assert!(matches!(int_op(-2, BinOp::Pow, 127), Ok(Value::Int(i128::MIN))));
+        assert!(matches!(int_op(-1, BinOp::LShift, 127), Ok(Value::Int(i128::MIN))));
+        assert!(int_op(1, BinOp::LShift, 127).is_err());
+        assert!(matches!(int_op(3, BinOp::LShift, 100), Ok(Value::Int(v)) if v == 3 << 100));
     }
 
     #[test]
     fn slices_clamp_like_python() {
         let parts = |a: Option<i64>, b: Option<i64>, c: Option<i64>| {
             [a, b, c]
-                .map(|x| x.map_or(Value::None, Value::Int))
+                .map(|x| x.map_or(Value::None, |i| Value::Int(i.into())))
                 .to_vec()
         };
         assert_eq!(

@@ -164,8 +164,14 @@ fn unsupported_constructs_say_so() {
         ("open('file.txt')", "NotImplementedError: venvlab: open() is not supported in this simulation"),
         ("help(len)", "NotImplementedError: venvlab: help() is not supported in this simulation"),
         ("'abc'.encode()", "NotImplementedError: venvlab: str.encode() is not supported in this simulation"),
-        ("print(2 ** 100)", "OverflowError: venvlab: integers beyond 64 bits are not supported in this simulation"),
-        ("x = 99999999999999999999", "SyntaxError: venvlab: integers beyond 64 bits are not supported in this simulation"),
+        ("print(2 ** 128)", "OverflowError: venvlab: integers beyond 128 bits are not supported in this simulation"),
+        ("print(2 ** 127 - 1)", "OverflowError: venvlab: integers beyond 128 bits are not supported in this simulation"),
+        ("print(-(2 ** 127) - 1)", "OverflowError: venvlab: integers beyond 128 bits are not supported in this simulation"),
+        ("f = 1\nfor i in range(1, 35):\n    f *= i", "OverflowError: venvlab: integers beyond 128 bits are not supported in this simulation"),
+        ("print(int('1' * 40))", "OverflowError: venvlab: integers beyond 128 bits are not supported in this simulation"),
+        ("print(int(1e40))", "OverflowError: venvlab: integers beyond 128 bits are not supported in this simulation"),
+        ("x = 340282366920938463463374607431768211456", "SyntaxError: venvlab: integers beyond 128 bits are not supported in this simulation"),
+        ("print(range(2 ** 100))", "OverflowError: venvlab: ranges beyond 64 bits are not supported in this simulation"),
     ];
     for (code, want) in cases {
         let out = run_c(code);

@@ -18,7 +18,7 @@ pub enum Tok {
     /// A name or keyword.
     Name(Rc<str>),
     /// An integer literal.
-    Int(i64),
+    Int(i128),
     /// A float literal.
     Float(f64),
     /// A string literal, escapes decoded.
@@ -478,9 +478,9 @@ impl Lexer<'_> {
             };
             return Err(SyntaxErr::at(format!("invalid {kind} literal"), start));
         }
-        i64::from_str_radix(digits, radix)
+        i128::from_str_radix(digits, radix)
             .map(Tok::Int)
-            .map_err(|_| unsupported("integers beyond 64 bits are", start))
+            .map_err(|_| unsupported("integers beyond 128 bits are", start))
     }
 
     /// Reads a string literal; `prefix` is its lower-cased prefix (`r`, `f`, `rb`...).

@@ -22,8 +22,8 @@ pub enum Value {
     None,
     /// `True` / `False`.
     Bool(bool),
-    /// An `int` (64 bits in this simulation).
-    Int(i64),
+    /// An `int` (128 bits in this simulation).
+    Int(i128),
     /// A `float`.
     Float(f64),
     /// A `str`.
@@ -132,7 +132,7 @@ pub enum Key {
     /// `None`.
     None,
     /// `int`, `bool` and integral `float` (they compare equal in Python).
-    Int(i64),
+    Int(i128),
     /// Other floats, by bits.
     Float(u64),
     /// A string.
@@ -351,11 +351,15 @@ impl Value {
             _ => None,
         }
     }
-    /// The number of an `int` (or `bool`) value.
+    /// The number of an `int` (or `bool`) value, if it fits in 64 bits.
     pub fn as_int(&self) -> Option<i64> {
+        self.as_i128().and_then(|i| i64::try_from(i).ok())
+    }
+    /// The number of an `int` (or `bool`) value, whatever its size.
+    pub fn as_i128(&self) -> Option<i128> {
         match self {
             Value::Int(i) => Some(*i),
-            Value::Bool(b) => Some(i64::from(*b)),
+            Value::Bool(b) => Some(i128::from(*b)),
             _ => None,
         }
     }
@@ -413,7 +417,7 @@ impl Value {
         }
         Ok(match self {
             Value::None => Key::None,
-            Value::Bool(b) => Key::Int(i64::from(*b)),
+            Value::Bool(b) => Key::Int(i128::from(*b)),
             Value::Int(i) => Key::Int(*i),
             Value::Float(f) => float_key(*f),
             Value::Str(s) => Key::Str(s.clone()),
@@ -556,11 +560,11 @@ pub fn address(v: &Value) -> i64 {
     let key = Key::Id(v.identity());
     ADDRESSES.with(|a| {
         let mut a = a.borrow_mut();
-        if let Some(Value::Int(n)) = a.get(&key) {
-            return *n;
+        if let Some(n) = a.get(&key).and_then(Value::as_int) {
+            return n;
         }
         let n = 0x7f5e_8a3c_1e40 + 0x10 * a.len() as i64;
-        a.insert(key, v.clone(), Value::Int(n));
+        a.insert(key, v.clone(), Value::Int(n.into()));
         n
     })
 }
@@ -619,8 +623,8 @@ impl Module {
 }
 
 fn float_key(f: f64) -> Key {
-    if f.fract() == 0.0 && f.abs() < 9.2e18 {
-        Key::Int(f as i64)
+    if f.fract() == 0.0 && f.abs() < TWO_127 {
+        Key::Int(f as i128)
     } else {
         Key::Float(f.to_bits())
     }
@@ -787,6 +791,26 @@ fn positional(digits: &str, exp: i32, out: &mut String) {
     }
 }
 
+/// 2^127 as a float; the ints of this simulation are those from -2^127 up to (not including) it.
+pub const TWO_127: f64 = 170_141_183_460_469_231_731_687_303_715_884_105_728.0;
+
+/// Compares an int with a float exactly, as CPython does (`None` for NaN).
+pub fn int_float_cmp(i: i128, f: f64) -> Option<std::cmp::Ordering> {
+    use std::cmp::Ordering;
+    if f.is_nan() {
+        return None;
+    }
+    // Every finite float at or beyond ±2^127 lies beyond every i128.
+    if f >= TWO_127 {
+        return Some(Ordering::Less);
+    }
+    if f < -TWO_127 {
+        return Some(Ordering::Greater);
+    }
+    let t = f.trunc();
+    Some((i.cmp(&(t as i128))).then_with(|| 0.0.partial_cmp(&(f - t)).unwrap_or(Ordering::Equal)))
+}
+
 /// Python `==`.
 pub fn equal(a: &Value, b: &Value) -> Result<bool, Exception> {
     eq_at(a, b, 0)
@@ -803,8 +827,10 @@ fn eq_at(a: &Value, b: &Value, depth: u32) -> Result<bool, Exception> {
         (Value::None, Value::None) => true,
         (Value::Str(x), Value::Str(y)) => x == y,
         (Value::Float(x), Value::Float(y)) => x == y,
-        (Value::Float(x), o) | (o, Value::Float(x)) => o.as_int().is_some_and(|i| i as f64 == *x),
-        (x, y) if x.as_int().is_some() && y.as_int().is_some() => x.as_int() == y.as_int(),
+        (Value::Float(x), o) | (o, Value::Float(x)) => o
+            .as_i128()
+            .is_some_and(|i| int_float_cmp(i, *x) == Some(std::cmp::Ordering::Equal)),
+        (x, y) if x.as_i128().is_some() && y.as_i128().is_some() => x.as_i128() == y.as_i128(),
         (Value::List(x), Value::List(y)) | (Value::Tuple(x), Value::Tuple(y)) => {
             seq_eq(&x.0.borrow(), &y.0.borrow(), depth)?
         }
