@@ -176,12 +176,22 @@ fn mkdir_owned(fs: &mut Fs, path: &str, owner: (u32, u32)) -> FsResult<()> {
     Ok(())
 }
 
-/// The text of a pyenv shim for the root `root`.
-fn shim(root: &str) -> String {
-    format!(
-        "#!/usr/bin/env bash\nset -e\n[ -n \"$PYENV_DEBUG\" ] && set -x\n\nprogram=\"${{0##*/}}\"\n\nexport PYENV_ROOT=\"{root}\"\nexec \"{root}/libexec/pyenv\" exec \"$program\" \"$@\"\n"
-    )
-}
+/// pyenv's exec hook that refreshes the shims after `pip install` or `pip uninstall`, so new
+/// console scripts are found on `PATH` (venvlab's own wording of pyenv's pip-rehash plugin).
+const PIP_REHASH: &str = r#"#!/usr/bin/env bash
+# Runs pip, then lets pyenv rebuild its shims when packages were installed or
+# removed, so that their commands (cowsay, f2py...) can be found on PATH.
+set -e
+[ -n "$PYENV_DEBUG" ] && set -x
+STATUS=0
+"$PYENV_REHASH_REAL_COMMAND" "$@" || STATUS="$?"
+for arg; do
+  case "$arg" in
+  install* | uninstall* ) pyenv rehash ; break ;;
+  esac
+done
+exit "$STATUS"
+"#;
 
 fn lay_out(fs: &mut Fs, entries: &[Entry]) -> FsResult<()> {
     for entry in entries {
@@ -264,9 +274,15 @@ fn build_default() -> FsResult<World> {
     fs.chmod(&format!("{bin}/python3.12-gdb.py"), 0o755)?;
     fs.chown(&format!("{bin}/python3.12-gdb.py"), KAI.0, KAI.1)?;
     install_binary(&mut fs, "/home/kai/.pyenv/libexec/pyenv", "pyenv", KAI)?;
-    let shim_text = shim("/home/kai/.pyenv");
+    let shim_text = crate::python::pyenv_shim("/home/kai/.pyenv");
     for entry in fs.read_dir(&bin)? {
         install_script(&mut fs, &format!("/home/kai/.pyenv/shims/{}", entry.name), &shim_text, KAI)?;
+    }
+    for dir in ["/home/kai/.pyenv/pyenv.d", "/home/kai/.pyenv/pyenv.d/exec", "/home/kai/.pyenv/pyenv.d/exec/pip-rehash"] {
+        mkdir_owned(&mut fs, dir, KAI)?;
+    }
+    for name in ["pip", "pip3", "pip3.12"] {
+        install_script(&mut fs, &format!("/home/kai/.pyenv/pyenv.d/exec/pip-rehash/{name}"), PIP_REHASH, KAI)?;
     }
     fs.set_cred(Cred { uid: KAI.0, gid: KAI.1 });
     fs.chdir("/home/kai/Projects/example")?;

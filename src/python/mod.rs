@@ -20,6 +20,8 @@ use crate::programs::Main;
 /// The programs this module provides, by the name their binaries carry.
 const PROGRAMS: &[(&str, Main)] = &[("python3.12", program::main), ("pyenv", pyenv::main)];
 
+pub use pyenv::shim as pyenv_shim;
+
 /// The Python program a binary's name refers to.
 pub fn find(name: &str) -> Option<Main> {
     PROGRAMS.iter().find(|(n, _)| *n == name).map(|(_, main)| *main)

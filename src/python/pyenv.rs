@@ -48,10 +48,17 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
         "which" => p.which(&args),
         "whence" => p.whence(&args),
         "exec" => p.exec(&args),
-        "rehash" => 0,
+        "rehash" => p.rehash(),
         "shims" => p.shims(),
         other => p.fail(&format!("no such command `{other}'")),
     }
+}
+
+/// The text of a shim: a bash script that hands its own name and arguments to `pyenv exec`.
+pub fn shim(root: &str) -> String {
+    format!(
+        "#!/usr/bin/env bash\nset -e\n[ -n \"$PYENV_DEBUG\" ] && set -x\n\nprogram=\"${{0##*/}}\"\n\nexport PYENV_ROOT=\"{root}\"\nexec \"{root}/libexec/pyenv\" exec \"$program\" \"$@\"\n"
+    )
 }
 
 struct Pyenv<'c, 'a> {
@@ -241,6 +248,43 @@ impl Pyenv<'_, '_> {
         self.out(&text)
     }
 
+    /// `pyenv rehash`: one shim for every executable of every installed version; shims of
+    /// commands no version has any more are removed.
+    fn rehash(&mut self) -> i32 {
+        let shims = format!("{}/shims", self.root);
+        let mut names: Vec<String> = Vec::new();
+        for version in self.installed() {
+            let bin = format!("{}/versions/{version}/bin", self.root);
+            for entry in self.ctx.fs.read_dir(&bin).unwrap_or_default() {
+                if self.ctx.fs.access(&join_path(&bin, &entry.name), 1).is_ok() && !names.contains(&entry.name) {
+                    names.push(entry.name);
+                }
+            }
+        }
+        let text = shim(&self.root);
+        for old in self.ctx.fs.read_dir(&shims).unwrap_or_default() {
+            if !names.contains(&old.name) {
+                let _ = self.ctx.fs.unlink(&join_path(&shims, &old.name));
+            }
+        }
+        for name in names {
+            let path = join_path(&shims, &name);
+            if self.ctx.fs.lstat(&path).is_err() && (self.ctx.fs.write(&path, text.as_bytes()).is_err() || self.ctx.fs.chmod(&path, 0o755).is_err()) {
+                return self.fail(&format!("cannot rehash: {shims} isn't writable"));
+            }
+        }
+        0
+    }
+
+    /// A wrapper an exec hook provides for `name` (`pyenv.d/exec/HOOK/NAME`), if any.
+    fn exec_hook(&self, name: &str) -> Option<String> {
+        let hooks = format!("{}/pyenv.d/exec", self.root);
+        self.ctx.fs.read_dir(&hooks).ok()?.into_iter().find_map(|hook| {
+            let wrapper = format!("{hooks}/{}/{name}", hook.name);
+            self.ctx.fs.access(&wrapper, 1).is_ok().then_some(wrapper)
+        })
+    }
+
     fn shims(&mut self) -> i32 {
         let dir = format!("{}/shims", self.root);
         let text: String = self.ctx.fs.read_dir(&dir).map(|e| e.iter().map(|e| format!("{dir}/{}\n", e.name)).collect()).unwrap_or_default();
@@ -259,7 +303,13 @@ impl Pyenv<'_, '_> {
             let old = env.get("PATH").cloned().unwrap_or_default();
             env.insert("PATH".into(), format!("{bin}:{old}"));
         }
-        let mut argv = vec![path];
+        let mut argv = match self.exec_hook(&name) {
+            Some(wrapper) => {
+                env.insert("PYENV_REHASH_REAL_COMMAND".into(), path);
+                vec![wrapper]
+            }
+            None => vec![path],
+        };
         argv.extend(args.iter().skip(1).cloned());
         self.ctx.exec = Some(ExecRequest { argv, env });
         0

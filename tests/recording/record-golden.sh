@@ -7,7 +7,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 golden="$here/../golden"
 raw=$(mktemp); trap 'rm -f "$raw"' EXIT
-bash "$here/record-as-kai.sh" "$golden/$1.sh" > "$raw" 2>&1
+bash "$here/record-as-kai.sh" "$golden/$1.sh" > "$raw" 2>&1 || true  # the status is the last command's
 python3 - "$here" "$golden/$1.sh" "$raw" "$golden/$1.out" <<'PY'
 import sys
 sys.path.insert(0, sys.argv[1])
