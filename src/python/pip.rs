@@ -93,7 +93,7 @@ pub fn main(machine: &mut Machine) -> i32 {
         Some("--version") | Some("-V") => pip.version(),
         Some("install") => pip.install(&args[1..]),
         Some("uninstall") => pip.uninstall(&args[1..]),
-        Some("list") => pip.list(),
+        Some("list") => pip.list(&args[1..]),
         Some("freeze") => pip.freeze(),
         Some("show") => pip.show(&args[1..]),
         None | Some("help") | Some("-h") | Some("--help") => pip.usage(),
@@ -147,11 +147,20 @@ impl Pip<'_, '_, '_> {
         self.machine.paths.path.iter().filter(|p| p.ends_with("-packages")).cloned().collect()
     }
 
-    /// Where `pip install` writes: the prefix's purelib and scripts directories.
-    fn target(&self) -> Target {
+    /// The user site directory (`~/.local/lib/python3.12/site-packages`) and its scripts.
+    fn user_dirs(&self) -> (String, String) {
+        let home = self.machine.ctx.var("HOME").unwrap_or("/root").to_string();
+        (format!("{home}/.local/lib/python{}/site-packages", self.short()), format!("{home}/.local/bin"))
+    }
+
+    /// Where `pip install` writes: the prefix's purelib and scripts directories, or with
+    /// `--user` the user site.
+    fn target(&self, user: bool) -> Target {
         let prefix = &self.machine.paths.prefix;
         let short = self.short();
-        let (site, bin) = if prefix == "/usr" {
+        let (site, bin) = if user {
+            self.user_dirs()
+        } else if prefix == "/usr" {
             (format!("/usr/local/lib/python{short}/dist-packages"), "/usr/local/bin".to_string())
         } else {
             (format!("{prefix}/lib/python{short}/site-packages"), format!("{prefix}/bin"))
@@ -200,8 +209,10 @@ impl Pip<'_, '_, '_> {
         true
     }
 
-    fn list(&mut self) -> i32 {
-        let rows: Vec<(String, String)> = self.installed().into_iter().map(|i| (i.name, i.version)).collect();
+    fn list(&mut self, args: &[String]) -> i32 {
+        let only = args.iter().any(|a| a == "--user").then(|| self.user_dirs().0);
+        let rows: Vec<(String, String)> =
+            self.installed().into_iter().filter(|i| only.as_ref().is_none_or(|u| &i.site == u)).map(|i| (i.name, i.version)).collect();
         let w1 = rows.iter().map(|r| r.0.len()).max().unwrap_or(0).max("Package".len());
         let w2 = rows.iter().map(|r| r.1.len()).max().unwrap_or(0).max("Version".len());
         let mut text = format!("{:<w1$} {:<w2$}\n{} {}\n", "Package", "Version", "-".repeat(w1), "-".repeat(w2));
@@ -353,6 +364,11 @@ impl Pip<'_, '_, '_> {
             return 1;
         }
         let upgrade = args.iter().any(|a| a == "-U" || a == "--upgrade");
+        let user = args.iter().any(|a| a == "--user");
+        if user && self.machine.paths.prefix != self.machine.paths.base_prefix {
+            self.err("ERROR: Can not perform a '--user' install. User site-packages are not visible in this virtualenv.\n");
+            return 1;
+        }
         let no_deps = args.iter().any(|a| a == "--no-deps");
         let mut wanted: Vec<(String, Option<String>)> = Vec::new();
         let mut i = 0;
@@ -397,7 +413,7 @@ impl Pip<'_, '_, '_> {
                 return status;
             }
         }
-        self.finish(session)
+        self.finish(session, user)
     }
 
     /// Reads a requirements file: one requirement a line, `#` comments, blank lines skipped.
@@ -507,7 +523,7 @@ impl Pip<'_, '_, '_> {
     }
 
     /// Installs what was collected, in pip's order, and reports it.
-    fn finish(&mut self, session: Resolution) -> i32 {
+    fn finish(&mut self, session: Resolution, user: bool) -> i32 {
         if session.order.is_empty() {
             return 0;
         }
@@ -515,7 +531,7 @@ impl Pip<'_, '_, '_> {
         order.sort_by(|a, b| (b.1, &b.0).cmp(&(a.1, &a.0)));
         let names: Vec<&str> = order.iter().filter_map(|(k, _, _)| session.chosen.get(k).map(|p| p.name)).collect();
         self.out(&format!("Installing collected packages: {}\n", names.join(", ")));
-        let target = self.target();
+        let target = self.target(user);
         let _ = wheel::mkdir_p(self.machine.ctx.fs, &target.site);
         let _ = wheel::mkdir_p(self.machine.ctx.fs, &target.bin);
         for (key, _, user) in &order {

@@ -158,23 +158,25 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
     let mut machine = Machine { ctx, build, paths, argv: sys_argv, exit: None };
     let mut interp = Interpreter::new();
     interp.set_module(machine.sys_module());
-    run(&mut machine, &mut interp, &line, &argv0, &cwd)
+    let executable = machine.paths.executable.clone();
+    run(&mut machine, &mut interp, &line, &executable, &cwd)
 }
 
 fn prepend(first: &str, rest: &[String]) -> Vec<String> {
     std::iter::once(first.to_string()).chain(rest.iter().cloned()).collect()
 }
 
-/// Runs the mode; returns the exit status.
-fn run(machine: &mut Machine, interp: &mut Interpreter, line: &CommandLine, argv0: &str, cwd: &str) -> i32 {
+/// Runs the mode; returns the exit status. Errors about the command line name the interpreter
+/// by `sys.executable`, as CPython does.
+fn run(machine: &mut Machine, interp: &mut Interpreter, line: &CommandLine, executable: &str, cwd: &str) -> i32 {
     let result = match &line.mode {
         Mode::Command(code) => interp.run(machine, code, "<string>"),
-        Mode::Module(name) if name == "site" => return site_report(machine),
+        Mode::Module(name) if name == "site" => return site_report(machine, &line.args),
         Mode::Module(name) => {
             let result = interp.run_module(machine, name);
             if let Err(e) = &result {
                 if e.kind() == "ModuleNotFoundError" && e.message() == format!("No module named '{name}'") {
-                    machine.ctx.err(format!("{argv0}: No module named {name}\n"));
+                    machine.ctx.err(format!("{executable}: No module named {name}\n"));
                     return 1;
                 }
             }
@@ -188,7 +190,7 @@ fn run(machine: &mut Machine, interp: &mut Interpreter, line: &CommandLine, argv
                     interp.run(machine, &text, &absolute)
                 }
                 Err(e) => {
-                    machine.ctx.err(format!("{argv0}: can't open file '{absolute}': [Errno {}] {e}\n", e.errno()));
+                    machine.ctx.err(format!("{executable}: can't open file '{absolute}': [Errno {}] {e}\n", e.errno()));
                     return 2;
                 }
             }
@@ -205,12 +207,24 @@ fn run(machine: &mut Machine, interp: &mut Interpreter, line: &CommandLine, argv
     }
 }
 
-/// `python -m site`: `sys.path` and the user site directories, as `site._script()` prints them.
-fn site_report(machine: &mut Machine) -> i32 {
+/// `python -m site`: `sys.path` and the user site directories, as `site._script()` prints them;
+/// `--user-base` and `--user-site` print just that directory.
+fn site_report(machine: &mut Machine, args: &[String]) -> i32 {
     let home = machine.ctx.var("HOME").unwrap_or("").to_string();
     let short = machine.build.short_version();
     let user_base = format!("{home}/.local");
     let user_site = format!("{user_base}/lib/python{short}/site-packages");
+    match args.first().map(String::as_str) {
+        Some("--user-base") => {
+            machine.ctx.out(format!("{user_base}\n"));
+            return 0;
+        }
+        Some("--user-site") => {
+            machine.ctx.out(format!("{user_site}\n"));
+            return 0;
+        }
+        _ => {}
+    }
     let exists = |path: &str| if machine.ctx.fs.exists(path) { "exists" } else { "doesn't exist" };
     let mut text = String::from("sys.path = [\n");
     for entry in &machine.paths.path {

@@ -38,8 +38,9 @@ fn kinds(it: &mut Interp, name: &str, all: bool) -> Vec<Kind> {
         }
         return found;
     }
-    if let (Some(path), false) = (it.sh.hash.get(name), all) {
-        found.push(Kind::Hashed(path.to_string()));
+    // Looking a hashed name up counts as a hit, as bash's `type` shows in `hash` afterwards.
+    if let Some(path) = (!all).then(|| it.sh.hash.hit(name)).flatten() {
+        found.push(Kind::Hashed(path));
         return found;
     }
     let path_var = it.sh.vars.get("PATH").unwrap_or("").to_string();
