@@ -63,7 +63,7 @@ impl Reducible for Terminal {
         match action {
             Action::Run(line) => {
                 let outcome = next.session.borrow_mut().run(&line);
-                let output: Vec<Chunk> = outcome
+                let mut output: Vec<Chunk> = outcome
                     .spans
                     .into_iter()
                     .map(|span| Chunk {
@@ -71,6 +71,9 @@ impl Reducible for Terminal {
                         text: span.text,
                     })
                     .collect();
+                // A program reading the terminal (`>>> `, `Proceed (Y/n)? `) ends its output
+                // with its prompt: show that as the input's prompt instead.
+                let program_prompt = if outcome.waiting_for_input { take_last_line(&mut output) } else { String::new() };
                 let command = if outcome.clear_screen {
                     next.transcript.clear();
                     None
@@ -80,11 +83,30 @@ impl Reducible for Terminal {
                 if command.is_some() || !output.is_empty() {
                     next.transcript.push_back(Entry { command, output });
                 }
-                next.prompt = next.session.borrow_mut().prompt();
+                next.prompt = if outcome.waiting_for_input { program_prompt } else { next.session.borrow_mut().prompt() };
             }
         }
         Rc::new(next)
     }
+}
+
+/// Removes the unfinished last line (text after the last newline) from output and returns it.
+fn take_last_line(output: &mut Vec<Chunk>) -> String {
+    let mut tail = String::new();
+    while let Some(last) = output.last_mut() {
+        match last.text.rfind('\n') {
+            Some(i) => {
+                tail.insert_str(0, &last.text[i + 1..]);
+                last.text.truncate(i + 1);
+                break;
+            }
+            None => {
+                tail.insert_str(0, &last.text);
+                output.pop();
+            }
+        }
+    }
+    tail
 }
 
 #[wasm_bindgen]
