@@ -33,7 +33,7 @@ fn commands(fs: &Fs, shell: &Shell, prefix: &str) -> Vec<String> {
                 continue;
             }
             let path = crate::fs::join_path(dir, &entry.name);
-            if fs.stat(&path).is_ok_and(|m| m.kind == FileKind::File) && fs.access(&path, 1).is_ok() {
+            if fs.is_executable_file(&path) {
                 names.push(entry.name);
             }
         }

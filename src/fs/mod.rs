@@ -372,6 +372,12 @@ impl Fs {
         }
     }
 
+    /// Whether the path (following symlinks) is a regular file the caller may execute: what
+    /// `PATH` lookups in the shell, `which` and Python accept.
+    pub fn is_executable_file(&self, path: &str) -> bool {
+        self.stat(path).is_ok_and(|m| m.kind == FileKind::File) && self.access(path, 1).is_ok()
+    }
+
     /// `realpath`: the canonical absolute path, every symlink followed (all must resolve).
     pub fn realpath(&self, path: &str) -> FsResult<String> {
         let found = self.lookup(path, Last::Follow, None)?;

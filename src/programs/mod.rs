@@ -148,6 +148,16 @@ pub const REGISTRY: &[(&str, Main)] = &[
     ("whoami", id::whoami),
 ];
 
+/// Every executable regular file named `name` in the directories of a `PATH` value, in order;
+/// an empty entry means the working directory (`.`).
+pub fn executables_on_path(fs: &Fs, name: &str, path_var: &str) -> Vec<String> {
+    path_var
+        .split(':')
+        .map(|dir| crate::fs::join_path(if dir.is_empty() { "." } else { dir }, name))
+        .filter(|candidate| fs.is_executable_file(candidate))
+        .collect()
+}
+
 /// The program a registry name refers to.
 pub fn find(name: &str) -> Option<Main> {
     REGISTRY.iter().find(|(n, _)| *n == name).map(|(_, main)| *main)

@@ -5,7 +5,6 @@
 //! found; the exit status is then 1 (2 for a bad option).
 
 use super::Ctx;
-use crate::fs::{join_path, FileKind};
 
 /// Entry point of `which`.
 pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
@@ -33,23 +32,14 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
     let mut status = if names.is_empty() { 1 } else { 0 };
     for name in &names {
         let mut found = false;
-        if name.contains('/') {
-            if executable(ctx, name) {
-                ctx.out(format!("{name}\n"));
-                found = true;
-            }
+        let matches = if name.contains('/') {
+            [name.clone()].into_iter().filter(|n| ctx.fs.is_executable_file(n)).collect()
         } else {
-            for dir in path.split(':') {
-                let dir = if dir.is_empty() { "." } else { dir };
-                let candidate = join_path(dir, name);
-                if executable(ctx, &candidate) {
-                    ctx.out(format!("{candidate}\n"));
-                    found = true;
-                    if !all {
-                        break;
-                    }
-                }
-            }
+            super::executables_on_path(ctx.fs, name, &path)
+        };
+        for candidate in matches.iter().take(if all { usize::MAX } else { 1 }) {
+            ctx.out(format!("{candidate}\n"));
+            found = true;
         }
         if !found {
             status = 1;
@@ -58,10 +48,6 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
     status
 }
 
-/// A regular file (following links) the user may execute.
-fn executable(ctx: &Ctx, path: &str) -> bool {
-    ctx.fs.stat(path).is_ok_and(|m| m.kind == FileKind::File) && ctx.fs.access(path, 1).is_ok()
-}
 
 #[cfg(test)]
 mod tests {

@@ -204,12 +204,8 @@ impl Pyenv<'_, '_> {
             let path = format!("{}/versions/{version}/bin/{name}", self.root);
             return self.ctx.fs.stat(&path).is_ok().then_some(path);
         }
-        let shims = format!("{}/shims", self.root);
-        let path_var = self.ctx.var("PATH").unwrap_or("").to_string();
-        path_var.split(':').filter(|d| !d.is_empty() && *d != shims && !d.starts_with(&self.root)).find_map(|dir| {
-            let candidate = join_path(dir, name);
-            (self.ctx.fs.stat(&candidate).is_ok_and(|m| m.kind == FileKind::File) && self.ctx.fs.access(&candidate, 1).is_ok()).then_some(candidate)
-        })
+        let outside_pyenv: Vec<&str> = self.ctx.var("PATH").unwrap_or("").split(':').filter(|d| !d.is_empty() && !d.starts_with(&self.root)).collect();
+        crate::programs::executables_on_path(self.ctx.fs, name, &outside_pyenv.join(":")).into_iter().next()
     }
 
     fn whence_versions(&self, name: &str) -> Vec<String> {

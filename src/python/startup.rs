@@ -154,14 +154,12 @@ fn find_executable(fs: &Fs, env: &Env, argv0: &str) -> String {
     if argv0.contains('/') {
         return if argv0.starts_with('/') { crate::fs::normalize_path(argv0) } else { crate::fs::normalize_path(&join_path(&cwd, argv0)) };
     }
-    for dir in env.get("PATH").map(String::as_str).unwrap_or("").split(':') {
-        let dir = if dir.is_empty() { cwd.as_str() } else { dir };
-        let candidate = join_path(dir, argv0);
-        if fs.stat(&candidate).is_ok_and(|m| m.kind == FileKind::File) && fs.access(&candidate, 1).is_ok() {
-            return crate::fs::normalize_path(&candidate);
-        }
+    let path_var = env.get("PATH").map(String::as_str).unwrap_or("");
+    match crate::programs::executables_on_path(fs, argv0, path_var).into_iter().next() {
+        Some(found) if found.starts_with('/') => crate::fs::normalize_path(&found),
+        Some(relative) => crate::fs::normalize_path(&join_path(&cwd, &relative)),
+        None => argv0.to_string(),
     }
-    argv0.to_string()
 }
 
 /// The value of `key = value` in a `pyvenv.cfg`.

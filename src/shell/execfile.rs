@@ -255,14 +255,12 @@ pub fn search_path(fs: &crate::fs::Fs, name: &str, path_var: Option<&str>) -> (V
         let dir = if dir.is_empty() { "." } else { dir };
         searched.push(dir.to_string());
         let candidate = crate::fs::join_path(dir, name);
-        let Ok(meta) = fs.stat(&candidate) else { continue };
-        if meta.kind != FileKind::File {
-            continue;
-        }
-        if fs.access(&candidate, 1).is_ok() {
+        if fs.is_executable_file(&candidate) {
             return (searched, Some(candidate));
         }
-        fallback.get_or_insert(candidate);
+        if fs.stat(&candidate).is_ok_and(|m| m.kind == FileKind::File) {
+            fallback.get_or_insert(candidate);
+        }
     }
     (searched, fallback)
 }

@@ -44,16 +44,8 @@ fn kinds(it: &mut Interp, name: &str, all: bool) -> Vec<Kind> {
         return found;
     }
     let path_var = it.sh.vars.get("PATH").unwrap_or("").to_string();
-    for dir in path_var.split(':') {
-        let dir = if dir.is_empty() { "." } else { dir };
-        let candidate = crate::fs::join_path(dir, name);
-        if it.fs.stat(&candidate).is_ok_and(|m| m.kind == crate::fs::FileKind::File) && it.fs.access(&candidate, 1).is_ok() {
-            found.push(Kind::File(candidate));
-            if !all {
-                break;
-            }
-        }
-    }
+    let on_path = crate::programs::executables_on_path(it.fs, name, &path_var);
+    found.extend(on_path.into_iter().take(if all { usize::MAX } else { 1 }).map(Kind::File));
     found
 }
 
