@@ -519,6 +519,39 @@ impl Fs {
         self.add_entry(found.parent, &found.name, Node::Dir(dir), mode & 0o1777 & !self.umask)
     }
 
+    /// Creates a directory and any missing parents (`mkdir -p`, Python's `os.makedirs`), each
+    /// with `0777 & !umask`; existing ones are left as they are.
+    pub fn mkdir_all(&mut self, path: &str) -> FsResult<()> {
+        let mut current = String::new();
+        for part in path.split('/').filter(|p| !p.is_empty()) {
+            current.push('/');
+            current.push_str(part);
+            if !self.exists(&current) {
+                self.mkdir(&current, 0o777)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Removes a path and everything below it without following symlinks (`rm -rf`,
+    /// `shutil.rmtree`); deeper than 64 levels is refused.
+    pub fn remove_all(&mut self, path: &str) -> FsResult<()> {
+        self.remove_below(path, 0)
+    }
+
+    fn remove_below(&mut self, path: &str, depth: usize) -> FsResult<()> {
+        match self.lstat(path)?.kind {
+            FileKind::Dir if depth < 64 => {
+                for entry in self.read_dir(path)? {
+                    self.remove_below(&join_path(path, &entry.name), depth + 1)?;
+                }
+                self.rmdir(path)
+            }
+            FileKind::Dir => Err(FsError::NameTooLong),
+            _ => self.unlink(path),
+        }
+    }
+
     /// `symlink(target, path)`: creates a symbolic link holding `target` (which need not exist).
     pub fn symlink(&mut self, target: &str, path: &str) -> FsResult<Ino> {
         if target.is_empty() {

@@ -909,3 +909,18 @@ fn normalize_path_resolves_dots_by_text() {
     assert_eq!(normalize_path("/.."), "/");
     assert_eq!(normalize_path("//x//y"), "/x/y");
 }
+
+#[test]
+fn mkdir_all_and_remove_all() {
+    let mut fs = Fs::new();
+    fs.mkdir_all("/a/b/c").unwrap();
+    fs.mkdir_all("/a/b/c").unwrap();
+    fs.write("/a/b/c/f", b"x").unwrap();
+    fs.symlink("/a", "/a/b/loop").unwrap();
+    fs.mkdir("/kept", 0o755).unwrap();
+    fs.symlink("/kept", "/a/to-kept").unwrap();
+    fs.remove_all("/a").unwrap();
+    assert!(!fs.exists("/a"));
+    assert!(fs.exists("/kept"), "symlinks are removed, not followed");
+    assert_eq!(fs.remove_all("/a"), Err(FsError::NotFound));
+}

@@ -355,7 +355,7 @@ impl Pip<'_, '_, '_> {
         dirs.sort_by_key(|d| std::cmp::Reverse(d.len()));
         dirs.dedup();
         for dir in dirs.iter().filter(|d| d.starts_with(&installed.site) && **d != installed.site) {
-            let _ = super::venv::remove_tree(self.machine.ctx.fs, dir, 0);
+            let _ = self.machine.ctx.fs.remove_all(dir);
         }
     }
 
@@ -517,7 +517,7 @@ impl Pip<'_, '_, '_> {
             let bar = progress_bar(package.wheel_size);
             self.out(&bar);
         }
-        if wheel::mkdir_p(self.machine.ctx.fs, &cache_dir).is_ok() {
+        if self.machine.ctx.fs.mkdir_all(&cache_dir).is_ok() {
             let _ = self.machine.ctx.fs.write(&entry, format!("cached download of {}\n", package.wheel).as_bytes());
         }
     }
@@ -532,8 +532,8 @@ impl Pip<'_, '_, '_> {
         let names: Vec<&str> = order.iter().filter_map(|(k, _, _)| session.chosen.get(k).map(|p| p.name)).collect();
         self.out(&format!("Installing collected packages: {}\n", names.join(", ")));
         let target = self.target(user);
-        let _ = wheel::mkdir_p(self.machine.ctx.fs, &target.site);
-        let _ = wheel::mkdir_p(self.machine.ctx.fs, &target.bin);
+        let _ = self.machine.ctx.fs.mkdir_all(&target.site);
+        let _ = self.machine.ctx.fs.mkdir_all(&target.bin);
         for (key, _, user) in &order {
             let Some(package) = session.chosen.get(key) else { continue };
             if let Some(old) = self.find_installed(package.name) {

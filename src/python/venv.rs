@@ -158,7 +158,7 @@ fn create(machine: &mut Machine, o: &Options, env_dir: &str) -> Result<(), Strin
     let dirs = [String::new(), "bin".into(), "include".into(), format!("include/python{short}"), "lib".into(), format!("lib/python{short}"), format!("lib/python{short}/site-packages")];
     for dir in &dirs {
         let path = join_path(env_dir, dir);
-        wheel::mkdir_p(fs, &path).map_err(|e| fs_err(e, &path))?;
+        fs.mkdir_all(&path).map_err(|e| fs_err(e, &path))?;
     }
     let lib64 = join_path(env_dir, "lib64");
     if fs.lstat(&lib64).is_err() {
@@ -265,23 +265,9 @@ fn ensurepip(machine: &mut Machine, env_dir: &str, bin: &str, exe_name: &str, sh
 fn clear(machine: &mut Machine, dir: &str) -> FsResult<()> {
     let entries = machine.ctx.fs.read_dir(dir)?;
     for entry in entries {
-        remove_tree(machine.ctx.fs, &join_path(dir, &entry.name), 0)?;
+        machine.ctx.fs.remove_all(&join_path(dir, &entry.name))?;
     }
     Ok(())
-}
-
-/// Removes a path and everything under it (bounded depth; symlinks are not followed).
-pub fn remove_tree(fs: &mut crate::fs::Fs, path: &str, depth: usize) -> FsResult<()> {
-    match fs.lstat(path)?.kind {
-        FileKind::Dir if depth < 64 => {
-            for entry in fs.read_dir(path)? {
-                remove_tree(fs, &join_path(path, &entry.name), depth + 1)?;
-            }
-            fs.rmdir(path)
-        }
-        FileKind::Dir => Err(FsError::NameTooLong),
-        _ => fs.unlink(path),
-    }
 }
 
 

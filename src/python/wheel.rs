@@ -61,12 +61,12 @@ pub fn install(fs: &mut Fs, target: &Target, package: &Package, requested: bool)
 fn write_entries(fs: &mut Fs, target: &Target, package: &Package, top: &str, entries: &[&str], record: &mut Vec<String>) -> FsResult<()> {
     let dir = if top.is_empty() { target.site.clone() } else { join_path(&target.site, top) };
     if !top.is_empty() {
-        mkdir_p(fs, &dir)?;
+        fs.mkdir_all(&dir)?;
     }
     for entry in entries {
         let relative = if top.is_empty() { entry.to_string() } else { format!("{top}/{entry}") };
         if let Some(sub) = relative.strip_suffix('/') {
-            mkdir_p(fs, &join_path(&target.site, sub))?;
+            fs.mkdir_all(&join_path(&target.site, sub))?;
             continue;
         }
         let text = module_text(package, &relative);
@@ -110,7 +110,7 @@ fn write_entry_module(fs: &mut Fs, site: &str, script: &str, entry: &str, record
     let parts: Vec<&str> = module.split('.').collect();
     for depth in 1..parts.len() {
         let dir = join_path(site, &parts[..depth].join("/"));
-        mkdir_p(fs, &dir)?;
+        fs.mkdir_all(&dir)?;
         let init = join_path(&dir, "__init__.py");
         if !fs.exists(&init) {
             fs.write(&init, b"")?;
@@ -139,13 +139,13 @@ fn write_entry_module(fs: &mut Fs, site: &str, script: &str, entry: &str, record
 fn write_dist_info(fs: &mut Fs, site: &str, package: &Package, requested: bool, record: &mut Vec<String>) -> FsResult<()> {
     let name = dist_info_name(package);
     let dir = join_path(site, &name);
-    mkdir_p(fs, &dir)?;
+    fs.mkdir_all(&dir)?;
     for file in package.dist_info {
         if *file == "RECORD" || (*file == "REQUESTED" && !requested) {
             continue;
         }
         if let Some(sub) = file.strip_suffix('/') {
-            mkdir_p(fs, &join_path(&dir, sub))?;
+            fs.mkdir_all(&join_path(&dir, sub))?;
             continue;
         }
         let text = match *file {
@@ -161,7 +161,7 @@ fn write_dist_info(fs: &mut Fs, site: &str, package: &Package, requested: bool, 
         };
         let path = join_path(&dir, file);
         if let Some(parent) = path.rsplit_once('/').map(|(p, _)| p.to_string()) {
-            mkdir_p(fs, &parent)?;
+            fs.mkdir_all(&parent)?;
         }
         fs.write(&path, text.as_bytes())?;
         record.push(format!("{name}/{file}"));
@@ -199,19 +199,6 @@ pub fn metadata(package: &Package) -> String {
     text
 }
 
-/// `mkdir -p`.
-pub fn mkdir_p(fs: &mut Fs, path: &str) -> FsResult<()> {
-    let mut current = String::new();
-    for part in path.split('/').filter(|p| !p.is_empty()) {
-        current.push('/');
-        current.push_str(part);
-        if !fs.exists(&current) {
-            fs.mkdir(&current, 0o777)?;
-        }
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -219,8 +206,8 @@ mod tests {
     #[test]
     fn installs_files_scripts_and_dist_info() {
         let mut fs = Fs::new();
-        mkdir_p(&mut fs, "/v/lib/python3.12/site-packages").unwrap();
-        mkdir_p(&mut fs, "/v/bin").unwrap();
+        fs.mkdir_all("/v/lib/python3.12/site-packages").unwrap();
+        fs.mkdir_all("/v/bin").unwrap();
         let target = Target { site: "/v/lib/python3.12/site-packages".into(), bin: "/v/bin".into(), python: "/v/bin/python".into() };
         let cowsay = index::versions_of("cowsay")[0];
         let record = install(&mut fs, &target, cowsay, true).unwrap();
