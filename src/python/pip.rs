@@ -370,7 +370,7 @@ impl Pip<'_, '_, '_> {
             return 1;
         }
         let no_deps = args.iter().any(|a| a == "--no-deps");
-        let mut wanted: Vec<(String, Option<String>)> = Vec::new();
+        let mut wanted: Vec<(String, Option<Origin>)> = Vec::new();
         let mut i = 0;
         while i < args.len() {
             let arg = &args[i];
@@ -400,7 +400,7 @@ impl Pip<'_, '_, '_> {
             match Requirement::parse(text) {
                 Ok(r) => requested.push((r, origin.clone())),
                 Err((why, column)) => {
-                    let from = origin.as_ref().map(|o| format!(" (from line {} of {})", line_of(o), file_of(o))).unwrap_or_default();
+                    let from = origin.as_ref().map(|o| format!(" (from line {} of {})", o.line, o.file)).unwrap_or_default();
                     self.err(&format!("ERROR: Invalid requirement: '{text}': {why}\n    {text}\n    {}^{from}\n", " ".repeat(column)));
                     return 1;
                 }
@@ -408,7 +408,7 @@ impl Pip<'_, '_, '_> {
         }
         let mut session = Resolution::default();
         for (req, origin) in requested {
-            let from = origin.map(|o| format!(" (from -r {} (line {}))", file_of(&o), line_of(&o))).unwrap_or_default();
+            let from = origin.map(|o| format!(" (from -r {} (line {}))", o.file, o.line)).unwrap_or_default();
             if let Err(status) = self.collect(&mut session, req, from, true, upgrade, no_deps, 0) {
                 return status;
             }
@@ -417,7 +417,7 @@ impl Pip<'_, '_, '_> {
     }
 
     /// Reads a requirements file: one requirement a line, `#` comments, blank lines skipped.
-    fn read_requirements(&mut self, file: &str) -> Result<Vec<(String, Option<String>)>, i32> {
+    fn read_requirements(&mut self, file: &str) -> Result<Vec<(String, Option<Origin>)>, i32> {
         let path = self.machine.absolute(file);
         match self.machine.ctx.fs.read(&path) {
             Ok(bytes) => Ok(String::from_utf8_lossy(&bytes)
@@ -425,7 +425,7 @@ impl Pip<'_, '_, '_> {
                 .enumerate()
                 .map(|(n, l)| (l.split(" #").next().unwrap_or("").trim().to_string(), n + 1))
                 .filter(|(l, _)| !l.is_empty() && !l.starts_with('#'))
-                .map(|(l, n)| (l, Some(format!("{file}:{n}"))))
+                .map(|(l, n)| (l, Some(Origin { file: file.to_string(), line: n })))
                 .collect()),
             Err(e) => {
                 self.err(&format!("ERROR: Could not open requirements file: [Errno {}] {e}: '{file}'\n", e.errno()));
@@ -565,14 +565,11 @@ struct Resolution {
     satisfied: Vec<String>,
 }
 
-/// The file of a `FILE:LINE` origin of a requirement.
-fn file_of(origin: &str) -> &str {
-    origin.rsplit_once(':').map_or(origin, |(f, _)| f)
-}
-
-/// The line of a `FILE:LINE` origin of a requirement.
-fn line_of(origin: &str) -> &str {
-    origin.rsplit_once(':').map_or("", |(_, l)| l)
+/// Where a requirement came from: a line of a requirements file.
+#[derive(Debug, Clone)]
+struct Origin {
+    file: String,
+    line: usize,
 }
 
 /// Whether a package's `Requires-Python` admits CPython 3.12.
