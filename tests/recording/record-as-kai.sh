@@ -14,6 +14,11 @@
 #   - the hostname is "laptop";
 #   - /etc/passwd and /etc/group are bind-mounted copies in which uid/gid 1000 is kai (on the
 #     recording machine uid 1000 already belonged to another account, which is left untouched).
+# Wide lines: stdin is a file, not a terminal, so readline takes its width from COLUMNS (else 80
+# for TERM=dumb, where it scrolls and redraws a line reaching column 77: the recording showed it
+# twice). COLUMNS=250 gives it room; the first PROMPT_COMMAND un-exports COLUMNS and unsets itself
+# before the first prompt, so programs still see no COLUMNS (Python's terminal size stays 80x24)
+# and neither variable shows in `env`.
 # Needs root, real-world/setup.sh run once, and `chown -R 1000:1000 /home/kai`.
 set -e
 scenario=$(realpath "$1")
@@ -51,5 +56,6 @@ unshare --mount --uts sh -c '
   exec runuser -u kai -- env -i HOME=/home/kai USER=kai LOGNAME=kai TERM=dumb LANG=C.UTF-8 PYENV_ROOT=/home/kai/.pyenv \
     PIP_CERT=/etc/ssl/certs/ca-certificates.crt PIP_DISABLE_PIP_VERSION_CHECK=1 \
     PATH=/home/kai/.pyenv/shims:/home/kai/.pyenv/bin:/home/kai/.local/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+    COLUMNS=250 PROMPT_COMMAND="export -n COLUMNS; unset PROMPT_COMMAND" \
     PS1="kai@laptop:\\w\$ " bash --norc --noprofile -i < "$2" 2>&1
 ' sh "$work" "$scenario" 2>&1

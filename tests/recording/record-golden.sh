@@ -1,8 +1,9 @@
 #!/bin/bash
 # record-golden.sh NAME: records tests/golden/NAME.sh in real bash as kai on host laptop
 # (record-as-kai.sh; needs root and /work/shared/golden/real-world/setup.sh run once) and writes
-# the normalised screen to tests/golden/NAME.out. Keep each typed line under 78 columns with the
-# prompt: past that, readline with TERM=dumb redraws the line and the recording shows it twice.
+# the normalised screen to tests/golden/NAME.out. Typed lines may run to about 250 columns with
+# the prompt (record-as-kai.sh gives readline COLUMNS=250; past the width, readline with TERM=dumb
+# redraws the line and the recording shows it twice).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 golden="$here/../golden"
