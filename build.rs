@@ -9,6 +9,7 @@ use std::fmt::Write as _;
 const INDEX: &str = "src/python/index.toml";
 
 fn main() {
+    bundle_lessons();
     println!("cargo::rerun-if-changed={INDEX}");
     let text = std::fs::read_to_string(INDEX).expect("src/python/index.toml is readable");
     let table: toml::Table = text.parse().expect("src/python/index.toml is valid TOML");
@@ -89,5 +90,26 @@ fn main() {
     }
     writeln!(out, "];\n\npub static LICENSE_LINES: &[&str] = &{lines:?};").expect("writing to a String");
     let dest = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("index.rs");
+    std::fs::write(dest, out).expect("OUT_DIR is writable");
+}
+
+/// Compiles the lesson files in `lessons/` into the binary as `(name, text)` pairs (`BUNDLED`),
+/// for `lesson::Course::bundled`; they are parsed and checked at run time like any others.
+fn bundle_lessons() {
+    println!("cargo::rerun-if-changed=lessons");
+    let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let mut names: Vec<String> = std::fs::read_dir("lessons")
+        .expect("lessons/ is readable")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|name| name.ends_with(".toml"))
+        .collect();
+    names.sort();
+    let mut out = String::from("/// The lesson files of `lessons/`, compiled in: (file name, text).\nstatic BUNDLED: &[(&str, &str)] = &[\n");
+    for name in names {
+        println!("cargo::rerun-if-changed=lessons/{name}");
+        writeln!(out, "    (\"lessons/{name}\", include_str!({:?})),", format!("{root}/lessons/{name}")).expect("writing to a String");
+    }
+    out.push_str("];\n");
+    let dest = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("lessons.rs");
     std::fs::write(dest, out).expect("OUT_DIR is writable");
 }

@@ -13,6 +13,8 @@
 //!   `execve` of files (our binaries, `#!` scripts, shell scripts).
 //! - [`world`]: the machines a session starts on, as data.
 //! - [`session`]: the `Session` façade every face uses: a line in, an [`session::Outcome`] out.
+//! - [`lesson`]: the course — lessons as data, goals checked against a session, the engine
+//!   the faces drive, the checker, progress.
 //!
 //! The faces are thin: the native terminal program (`cli`) and the web app (`web`, wasm
 //! only). The core performs no I/O, reads no clock, uses no randomness and never panics on
@@ -22,6 +24,7 @@ pub mod complete;
 pub mod fnmatch;
 pub mod fs;
 pub mod io;
+pub mod lesson;
 pub mod programs;
 pub mod python;
 pub mod session;

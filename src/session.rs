@@ -266,6 +266,11 @@ impl Session {
             .collect()
     }
 
+    /// Empties the shell's history (after a lesson's unseen setup lines).
+    pub fn forget_history(&mut self) {
+        self.shell.history.clear();
+    }
+
     /// Saves the whole state (O(1): the filesystem and shell share structure).
     pub fn snapshot(&self) -> Snapshot {
         Snapshot {

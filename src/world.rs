@@ -145,6 +145,10 @@ const STDLIB: &[(&str, &str)] = &[
     ("ensurepip/__init__.py", "\"\"\"Bootstraps pip from the wheel in _bundled/.\"\"\"\n"),
 ];
 
+/// The file a CPython built from source installs in its empty `site-packages`.
+const SITE_PACKAGES_README: &str =
+    "This directory exists so that 3rd party packages can be installed\nhere.  Read the source for site.py for more details.\n";
+
 /// Lays out a CPython installation's standard library under `prefix`, with its site
 /// directory and the pip wheel `ensurepip` installs from.
 fn install_stdlib(fs: &mut Fs, prefix: &str, owner: (u32, u32)) -> FsResult<()> {
@@ -238,6 +242,17 @@ fn install_script(fs: &mut Fs, path: &str, text: &str, owner: (u32, u32)) -> FsR
     fs.chown(path, owner.0, owner.1)
 }
 
+/// The names of the worlds a lesson may start from.
+pub const PRESETS: &[&str] = &["default"];
+
+/// The world with this name, if there is one (see [`PRESETS`]).
+pub fn preset(name: &str) -> Option<World> {
+    match name {
+        "default" => Some(default_world()),
+        _ => None,
+    }
+}
+
 /// Builds the default world: kai's laptop.
 pub fn default_world() -> World {
     build_default().unwrap_or_else(|_| World { name: "empty".into(), fs: Fs::new(), env: Env::new() })
@@ -263,6 +278,8 @@ fn build_default() -> FsResult<World> {
     install_binary_built(&mut fs, &format!("{bin}/python3.12"), "python3.12", PYENV_PYTHON_BUILD, KAI)?;
     fs.set_cred(Cred { uid: KAI.0, gid: KAI.1 });
     install_stdlib(&mut fs, PYENV_VERSION_DIR, KAI)?;
+    // `make install` puts CPython's Lib/site-packages/README.txt there (Ubuntu's Python has none).
+    fs.write(&format!("{PYENV_VERSION_DIR}/lib/python3.12/site-packages/README.txt"), SITE_PACKAGES_README.as_bytes())?;
     install_pip(&mut fs, &format!("{PYENV_VERSION_DIR}/lib/python3.12/site-packages"), &bin, &format!("{bin}/python3.12"))?;
     fs.set_cred(Cred::ROOT);
     let interpreter = format!("#!{bin}/python3.12\n");

@@ -1,0 +1,213 @@
+//! Lesson Markdown for a text terminal: paragraphs wrapped to a width, `code` in colour,
+//! lists with bullets, code blocks indented. Parsing is pulldown-cmark's; this only lays out
+//! its events.
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+const CODE: &str = "\x1b[36m";
+const BOLD: &str = "\x1b[1m";
+const ITALIC: &str = "\x1b[3m";
+const DIM: &str = "\x1b[2m";
+const RESET: &str = "\x1b[0m";
+
+/// Renders Markdown as terminal text, each line at most `width` visible columns (longer words
+/// and code lines excepted); `colour` false gives plain text.
+pub fn render(markdown: &str, width: usize, colour: bool) -> String {
+    let mut r = Renderer { out: String::new(), line: Line::default(), width: width.max(20), colour, styles: Vec::new(), lists: Vec::new(), indent: 0, in_code_block: false, link: None };
+    for event in Parser::new(markdown) {
+        r.event(event);
+    }
+    r.flush();
+    r.out.trim_end().to_string() + "\n"
+}
+
+/// A line being filled: its text and visible width.
+#[derive(Default)]
+struct Line {
+    text: String,
+    width: usize,
+    /// A space is owed before the next word.
+    space: bool,
+}
+
+struct Renderer {
+    out: String,
+    line: Line,
+    width: usize,
+    colour: bool,
+    /// Active inline styles (escape sequences), innermost last.
+    styles: Vec<&'static str>,
+    /// Open lists: the next item number, or `None` for bullets.
+    lists: Vec<Option<u64>>,
+    /// Columns of indentation for the current block.
+    indent: usize,
+    in_code_block: bool,
+    /// The destination of the link being written.
+    link: Option<String>,
+}
+
+impl Renderer {
+    fn event(&mut self, event: Event) {
+        match event {
+            Event::Start(tag) => self.start(tag),
+            Event::End(tag) => self.end(tag),
+            Event::Text(text) if self.in_code_block => {
+                for line in text.lines() {
+                    let styled = self.styled(CODE, line);
+                    self.out.push_str(&format!("{}{styled}\n", " ".repeat(self.indent + 4)));
+                }
+            }
+            Event::Text(text) => self.words(&text),
+            Event::Code(code) => {
+                let styled = self.styled(CODE, &code);
+                self.word(&styled, code.chars().count());
+            }
+            Event::SoftBreak => self.line.space = true,
+            Event::HardBreak => self.flush(),
+            Event::Rule => {
+                self.flush();
+                self.out.push_str(&"─".repeat(self.width.min(40)));
+                self.out.push_str("\n\n");
+            }
+            _ => {}
+        }
+    }
+
+    fn start(&mut self, tag: Tag) {
+        match tag {
+            Tag::Heading { .. } => self.styles.push(BOLD),
+            Tag::Strong => self.styles.push(BOLD),
+            Tag::Emphasis => self.styles.push(ITALIC),
+            Tag::CodeBlock(_) => {
+                self.flush();
+                self.in_code_block = true;
+            }
+            Tag::List(start) => {
+                self.flush();
+                self.lists.push(start);
+            }
+            Tag::Item => {
+                self.flush();
+                let marker = match self.lists.last_mut() {
+                    Some(Some(n)) => {
+                        *n += 1;
+                        format!("{}. ", *n - 1)
+                    }
+                    _ => "• ".to_string(),
+                };
+                self.indent = 2 * (self.lists.len() - 1);
+                self.line.text = format!("{}{marker}", " ".repeat(self.indent));
+                self.line.width = self.indent + marker.chars().count();
+                self.indent += marker.chars().count();
+            }
+            Tag::Link { dest_url, .. } => self.link = Some(dest_url.to_string()),
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Paragraph | TagEnd::Heading(_) => {
+                if matches!(tag, TagEnd::Heading(_)) {
+                    self.styles.pop();
+                }
+                self.flush();
+                if self.lists.is_empty() {
+                    self.out.push('\n');
+                }
+            }
+            TagEnd::Strong | TagEnd::Emphasis => {
+                self.styles.pop();
+            }
+            TagEnd::CodeBlock => {
+                self.in_code_block = false;
+                self.out.push('\n');
+            }
+            TagEnd::Item => self.flush(),
+            TagEnd::List(_) => {
+                self.flush();
+                self.lists.pop();
+                self.indent = 2 * self.lists.len();
+                if self.lists.is_empty() {
+                    self.indent = 0;
+                    self.out.push('\n');
+                }
+            }
+            TagEnd::Link => {
+                if let Some(url) = self.link.take() {
+                    let styled = self.styled(DIM, &format!("({url})"));
+                    self.word(&styled, url.chars().count() + 2);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Text wrapped at the current style.
+    fn styled(&self, extra: &str, text: &str) -> String {
+        if !self.colour {
+            return text.to_string();
+        }
+        let outer: String = self.styles.concat();
+        format!("{extra}{text}{RESET}{outer}")
+    }
+
+    /// Adds running text, split into words.
+    fn words(&mut self, text: &str) {
+        if text.starts_with(char::is_whitespace) {
+            self.line.space = true;
+        }
+        let style: String = if self.colour { self.styles.concat() } else { String::new() };
+        for word in text.split_whitespace() {
+            let shown = if style.is_empty() { word.to_string() } else { format!("{style}{word}{RESET}") };
+            self.word(&shown, word.chars().count());
+            self.line.space = true;
+        }
+        self.line.space = text.ends_with(char::is_whitespace);
+    }
+
+    /// Adds one word of a visible width, wrapping first if it does not fit.
+    fn word(&mut self, shown: &str, width: usize) {
+        let space = usize::from(self.line.space && self.line.width > self.indent);
+        if self.line.width > self.indent && self.line.width + space + width > self.width {
+            self.flush();
+        }
+        if self.line.width == 0 && self.indent > 0 {
+            self.line.text = " ".repeat(self.indent);
+            self.line.width = self.indent;
+        } else if self.line.space && self.line.width > self.indent {
+            self.line.text.push(' ');
+            self.line.width += 1;
+        }
+        self.line.text.push_str(shown);
+        self.line.width += width;
+        self.line.space = false;
+    }
+
+    fn flush(&mut self) {
+        if self.line.width > 0 && !self.line.text.trim().is_empty() {
+            self.out.push_str(self.line.text.trim_end());
+            self.out.push('\n');
+        }
+        self.line = Line::default();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::render;
+
+    #[test]
+    fn paragraphs_wrap_and_code_is_marked() {
+        let text = render("Run `which python` to see which file runs when you type a bare name.\n\nNext.", 30, false);
+        assert_eq!(text, "Run which python to see which\nfile runs when you type a bare\nname.\n\nNext.\n");
+        let coloured = render("Run `ls`.", 30, true);
+        assert!(coloured.contains("\x1b[36mls\x1b[0m"), "{coloured:?}");
+    }
+
+    #[test]
+    fn lists_and_code_blocks_are_indented() {
+        let text = render("Two kinds:\n\n- one thing\n- another thing that goes on\n\n```\nls -l\n```\n", 20, false);
+        assert_eq!(text, "Two kinds:\n\n• one thing\n• another thing that\n  goes on\n\n    ls -l\n");
+    }
+}
