@@ -29,6 +29,10 @@ fn quoting_and_parameters() {
     assert_eq!(out(&["set -- a 'b c'; for x in \"$@\"; do echo \"[$x]\"; done; echo \"$*\" $#"]), "[a]\n[b c]\na b c 2\n");
     assert_eq!(out(&["echo ~root ~nouser ~/x a~"]), "/root ~nouser /home/kai/x a~\n");
     assert_eq!(out(&["x=~/y; echo $x"]), "/home/kai/y\n");
+    // Words that look like assignments get tildes expanded after `=` and `:` (bash outside
+    // POSIX mode), so `export PATH=~/bin:$PATH` puts /home/kai/bin first.
+    assert_eq!(out(&["export P=~/bin:~/b; echo $P"]), "/home/kai/bin:/home/kai/b\n");
+    assert_eq!(out(&["echo a=~ b:~ =~ a=b:~/y \"a=~\" a\\=~ 1a=~"]), "a=/home/kai b:~ =~ a=b:/home/kai/y a=~ a=~ 1a=~\n");
     assert_eq!(out(&["echo $(echo a; echo b) $((2*3+1))"]), "a b 7\n");
     assert_eq!(out(&["echo $- $0"]), "hiBHs bash\n");
 }

@@ -22,13 +22,22 @@ enum Piece {
     Break,
 }
 
+/// Whether a raw word starts with `NAME=`, `NAME` a valid identifier written plainly.
+fn looks_like_assignment(raw: &str) -> bool {
+    raw.split_once('=').is_some_and(|(name, _)| super::parser::is_name(name))
+}
+
 /// How a word is being expanded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mode {
     /// A command word: tilde at the start only.
     Word,
-    /// The value of an assignment: tildes after `=` and `:` too.
+    /// The value of an assignment: tildes after `:` too.
     Assignment,
+    /// A command word that looks like an assignment (`PATH=~/bin:~/.local/bin` given to
+    /// `export`, `local` or any command): bash, outside POSIX mode, expands tildes after its
+    /// first `=` and after each `:`.
+    AssignmentLike,
     /// Inside double quotes (here-documents, prompts): only `$`, backquote and some backslashes.
     DoubleQuoted,
     /// The word of `${x:-word}` inside double quotes: as inside double quotes, but `"` only
@@ -41,7 +50,8 @@ impl Interp<'_> {
     pub fn expand_words(&mut self, words: &[super::ast::Word]) -> Option<Vec<String>> {
         let mut out = Vec::new();
         for word in words {
-            let pieces = self.scan(word.as_str(), Mode::Word)?;
+            let mode = if looks_like_assignment(word.as_str()) { Mode::AssignmentLike } else { Mode::Word };
+            let pieces = self.scan(word.as_str(), mode)?;
             for field in self.split_fields(pieces) {
                 out.extend(self.glob_field(field));
             }
@@ -140,7 +150,7 @@ impl Interp<'_> {
                 '~' if !in_dq && self.tilde_allowed(&chars, i, mode) => {
                     let end = chars[i..]
                         .iter()
-                        .position(|&c| c == '/' || (mode == Mode::Assignment && c == ':'))
+                        .position(|&c| c == '/' || (matches!(mode, Mode::Assignment | Mode::AssignmentLike) && c == ':'))
                         .map_or(chars.len(), |p| p + i);
                     let name: String = chars[i + 1..end].iter().collect();
                     match self.tilde(&name) {
@@ -159,7 +169,11 @@ impl Interp<'_> {
     }
 
     fn tilde_allowed(&self, chars: &[char], i: usize, mode: Mode) -> bool {
-        i == 0 || (mode == Mode::Assignment && chars[i - 1] == ':')
+        match mode {
+            Mode::Assignment => i == 0 || chars[i - 1] == ':',
+            Mode::AssignmentLike => i > 0 && chars[i - 1] == ':' || chars.iter().position(|&c| c == '=') == Some(i - 1),
+            _ => i == 0,
+        }
     }
 
     /// `~`, `~user`, `~+`, `~-`.
