@@ -189,7 +189,7 @@ impl Tutor {
     fn advance(&mut self) -> Vec<usize> {
         let mut done = Vec::new();
         while let Some(step) = self.lesson.steps.get(self.step) {
-            if !step.goals.iter().all(|g| g.met(&self.session, self.last.as_ref())) {
+            if !step.goals.iter().all(|g| g.goal.met(&self.session, self.last.as_ref())) {
                 break;
             }
             done.push(self.step);
@@ -208,7 +208,7 @@ impl Tutor {
     /// The current step's goals and whether each holds now.
     pub fn goals(&self) -> Vec<GoalStatus> {
         let Some(step) = self.step() else { return Vec::new() };
-        step.goals.iter().map(|g| GoalStatus { text: g.describe(), met: g.met(&self.session, self.last.as_ref()) }).collect()
+        step.goals.iter().map(|g| GoalStatus { text: g.text(), met: g.goal.met(&self.session, self.last.as_ref()) }).collect()
     }
 
     /// Reveals the next hint of the current step; `None` when all are shown.

@@ -112,6 +112,25 @@ pub enum Goal {
     },
 }
 
+/// A goal as a step lists it: the fact, and optionally the words the learner's checklist
+/// shows for it (by default, the goal's own description).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct StepGoal {
+    /// What the checklist says, in Markdown.
+    #[serde(default)]
+    pub label: Option<String>,
+    /// The fact checked.
+    #[serde(flatten)]
+    pub goal: Goal,
+}
+
+impl StepGoal {
+    /// The checklist's words for this goal.
+    pub fn text(&self) -> String {
+        self.label.clone().unwrap_or_else(|| self.goal.describe())
+    }
+}
+
 /// What the last command was, for [`Goal::LastCommand`].
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct LastCommand {
@@ -328,6 +347,16 @@ mod tests {
         assert!(toml::from_str::<Goal>("kind = \"exists\"\npath = \"/\"\ncolour = 1").is_err());
         let nested: Goal = toml::from_str("kind = \"any_of\"\ngoals = [{ kind = \"cwd\", path = \"/\" }]").unwrap();
         assert_eq!(nested.children().len(), 1);
+    }
+
+    #[test]
+    fn a_step_goal_may_carry_its_own_words() {
+        let g: StepGoal = toml::from_str("label = \"You are home\"\nkind = \"cwd\"\npath = \"~\"").unwrap();
+        assert_eq!(g.text(), "You are home");
+        assert!(!g.goal.met(&Session::new(), None));
+        let plain: StepGoal = toml::from_str("kind = \"cwd\"\npath = \"~\"").unwrap();
+        assert_eq!(plain.text(), "you are in `~`");
+        assert!(toml::from_str::<StepGoal>("kind = \"cwd\"\npath = \"~\"\nlabels = \"x\"").is_err());
     }
 
     #[test]

@@ -147,7 +147,8 @@ fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, Le
 }
 
 fn toml_error(file: &str, text: &str, field: &str, e: &toml::de::Error) -> LessonError {
-    let at = e.span().map(|span| line_and_column(text, span.start));
+    // Errors inside a flattened table (a step's goal) come without a usable span.
+    let at = e.span().filter(|span| *span != (0..0)).map(|span| line_and_column(text, span.start));
     LessonError { file: file.into(), at, field: field.into(), reason: e.message().trim().to_string() }
 }
 
@@ -222,7 +223,10 @@ fn validate(lesson: &Lesson) -> Vec<LessonError> {
             }
         }
         for (i, goal) in step.goals.iter().enumerate() {
-            check_goal(&mut fail, at(&format!("goals[{i}]")), goal);
+            check_goal(&mut fail, at(&format!("goals[{i}]")), &goal.goal);
+            if goal.label.as_ref().is_some_and(|l| l.trim().is_empty()) {
+                fail(at(&format!("goals[{i}].label")), "is empty".into());
+            }
         }
         for (i, line) in step.solution.iter().enumerate() {
             check_line(&mut fail, at(&format!("solution[{i}]")), line);

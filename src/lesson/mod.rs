@@ -19,7 +19,7 @@ pub mod progress;
 
 pub use check::{check_course, check_lesson};
 pub use engine::{GoalStatus, StartError, Tutor, Turn};
-pub use goal::{Goal, LastCommand};
+pub use goal::{Goal, LastCommand, StepGoal};
 pub use load::{load, Course, LessonError};
 pub use model::{Kind, Lesson, Step};
 pub use progress::Progress;

@@ -4,7 +4,7 @@
 //! rather than a silently ignored setting. Checks that serde cannot express (ids, paths,
 //! counts) live in [`super::load`].
 
-use super::goal::Goal;
+use super::goal::StepGoal;
 use serde::Deserialize;
 
 /// What kind of lesson a file holds; the faces present them differently.
@@ -61,7 +61,7 @@ pub struct Step {
     /// What to read and do (Markdown).
     pub text: String,
     /// All of these must hold after a command for the step to be done.
-    pub goals: Vec<Goal>,
+    pub goals: Vec<StepGoal>,
     /// Hints, revealed one at a time.
     pub hints: Vec<String>,
     /// Reference solution: shell lines that reach the goals from the step's start.
