@@ -64,5 +64,15 @@ fn benches(c: &mut Criterion) {
     c.bench_function("new session (default world)", |b| b.iter(|| black_box(fresh())));
 }
 
-criterion_group!(all, benches);
+/// The course: loading it, and proving every lesson as `venvlab lessons check` does.
+fn course(c: &mut Criterion) {
+    let mut group = c.benchmark_group("course");
+    group.sample_size(10);
+    group.bench_function("load the bundled course", |b| b.iter(|| black_box(venvlab::lesson::Course::bundled())));
+    let course = venvlab::lesson::Course::bundled().unwrap_or_else(|_| panic!("the bundled course loads"));
+    group.bench_function("lessons check (every lesson)", |b| b.iter(|| black_box(venvlab::lesson::check_course(&course))));
+    group.finish();
+}
+
+criterion_group!(all, benches, course);
 criterion_main!(all);

@@ -152,6 +152,12 @@ fn script(id: &str) -> i32 {
     0
 }
 
+/// Text after a label, its later lines indented to line up under the first.
+fn hanging(label: &str, text: &str) -> String {
+    let indent = format!("\n{}", " ".repeat(label.chars().count()));
+    format!("{label}{}\n", text.trim().replace('\n', &indent))
+}
+
 /// A lesson played in the terminal program.
 pub struct LessonDriver {
     tutor: Tutor,
@@ -223,9 +229,7 @@ impl LessonDriver {
         let mut out = String::from("Goal:\n");
         for g in goals {
             let tick = if g.met { "[✓]" } else { "[ ]" };
-            let text = markdown::render(&g.text, self.width - 6, self.colour);
-            out.push_str(&format!("  {tick} {}", text.trim_start().replace('\n', "\n      ").trim_end()));
-            out.push('\n');
+            out.push_str(&hanging(&format!("  {tick} "), &markdown::render(&g.text, self.width - 6, self.colour)));
         }
         out
     }
@@ -276,7 +280,10 @@ impl LessonDriver {
     fn lesson_command(&mut self, line: &str) -> Option<String> {
         let out = match line.trim() {
             "hint" => match self.tutor.next_hint().map(str::to_string) {
-                Some(hint) => format!("Hint {}: {}", self.tutor.hints_shown().len(), self.md(&hint)),
+                Some(hint) => {
+                    let label = format!("Hint {}: ", self.tutor.hints_shown().len());
+                    hanging(&label, &markdown::render(&hint, self.width - label.len(), self.colour))
+                }
                 None if self.tutor.step().is_some() => "No more hints. Type `solution` to see the commands.\n".into(),
                 None => "This lesson has nothing left to do.\n".into(),
             },
