@@ -1,0 +1,153 @@
+//! The course: every bundled lesson proved from its start (as `venvlab lessons check` does),
+//! the terminal program playing lessons, and bad lesson files and saved progress rejected
+//! with precise messages, never a panic.
+
+use proptest::prelude::*;
+use std::io::Write;
+use std::process::{Command, Stdio};
+use venvlab::lesson::{check_course, load, Course, Kind, Progress};
+
+fn bundled() -> Course {
+    Course::bundled().unwrap_or_else(|errors| panic!("{}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")))
+}
+
+#[test]
+fn every_bundled_lesson_passes_the_checker() {
+    let course = bundled();
+    let failures: Vec<String> = check_course(&course).iter().map(ToString::to_string).collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_course_has_the_lessons_the_post_needs() {
+    let course = bundled();
+    let count = |kind: Kind| course.lessons.iter().filter(|l| l.kind == kind).count();
+    assert!(count(Kind::Lesson) >= 8, "{} lessons", count(Kind::Lesson));
+    assert!(count(Kind::Challenge) >= 4, "{} challenges", count(Kind::Challenge));
+    assert_eq!(count(Kind::Sandbox), 1);
+    for lesson in &course.lessons {
+        for step in &lesson.steps {
+            assert!(step.explain.is_some() || lesson.kind == Kind::Challenge, "{}: step {} explains nothing", lesson.id, step.id);
+        }
+    }
+}
+
+/// Runs the terminal program with arguments and standard input; returns (status, stdout, stderr).
+fn venvlab(args: &[&str], input: &str, progress: &std::path::Path) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_venvlab"))
+        .args(args)
+        .env("VENVLAB_PROGRESS", progress)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the venvlab binary runs");
+    child.stdin.take().expect("stdin is piped").write_all(input.as_bytes()).expect("input is written");
+    let out = child.wait_with_output().expect("venvlab finishes");
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+fn the_terminal_program_plays_a_lesson_and_saves_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    let progress = dir.path().join("progress.toml");
+    let lesson = bundled().lesson("create-activate").cloned().unwrap();
+    let mut input = String::from("python -m venv venv\nhint\nsolution\n");
+    for step in &lesson.steps {
+        input.extend(step.solution.iter().map(|l| format!("{l}\n")));
+    }
+    let (status, out, err) = venvlab(&["--lesson", "create-activate"], &input, &progress);
+    assert_eq!((status, err.as_str()), (0, ""));
+    assert!(out.starts_with("Creating and activating a venv\n"), "{out}");
+    assert!(out.contains("Hint 1: "), "{out}");
+    assert!(out.contains("One way to do it:\n    python -m venv .venv\n"), "{out}");
+    assert!(out.contains("(.venv) kai@laptop:~/Projects/example$ echo $PATH\n"), "{out}");
+    for n in 1..=lesson.steps.len() {
+        assert!(out.contains(&format!("✓ Step {n} done.")), "step {n}: {out}");
+    }
+    assert!(out.contains("Lesson complete: Creating and activating a venv"), "{out}");
+    let (saved, notice) = Progress::parse(&std::fs::read_to_string(&progress).unwrap());
+    assert_eq!(notice, None);
+    assert!(saved.complete(&lesson));
+
+    let (_, list, _) = venvlab(&["lessons", "list"], "", &progress);
+    assert!(list.contains("  ✓ create-activate"), "{list}");
+}
+
+#[test]
+fn skipping_runs_the_solution_and_resuming_replays_earlier_steps() {
+    let dir = tempfile::tempdir().unwrap();
+    let progress = dir.path().join("progress.toml");
+    let (_, out, _) = venvlab(&["--lesson", "create-activate"], "skip\n", &progress);
+    assert!(out.contains("Running the solution:\n$ python -m venv .venv\n"), "{out}");
+    assert!(out.contains("✓ Step 1 skipped."), "{out}");
+    let (_, out, _) = venvlab(&["--lesson", "create-activate"], "ls -a\n", &progress);
+    assert!(out.contains("(Resuming at step 2: the steps before it were replayed.)"), "{out}");
+    assert!(out.contains("\n.venv\n"), "the replayed step made .venv: {out}");
+}
+
+#[test]
+fn corrupt_progress_is_discarded_with_a_notice() {
+    let dir = tempfile::tempdir().unwrap();
+    let progress = dir.path().join("progress.toml");
+    std::fs::write(&progress, "format = 1\n[lessons.x]\ndone = \"oops\"\n").unwrap();
+    let (status, out, err) = venvlab(&["--lesson", "why-venvs"], "", &progress);
+    assert_eq!(status, 0);
+    assert!(err.starts_with("venvlab: saved progress could not be read ("), "{err}");
+    assert!(out.contains("── Step 1 of"), "{out}");
+    std::fs::write(&progress, "format = 0\n").unwrap();
+    let (_, _, err) = venvlab(&["lessons", "list"], "", &progress);
+    assert_eq!(err, "venvlab: saved progress is in format 0, not 1; starting afresh\n");
+}
+
+#[test]
+fn lessons_check_names_file_field_and_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+    write("course.toml", "format = 1\n[[sections]]\ntitle = \"T\"\nlessons = [\"a\", \"b\"]\n");
+    let lesson = |id: &str, goal: &str, solution: &str| {
+        format!(
+            "id = \"{id}\"\ntitle = \"T\"\nsummary = \"S\"\nkind = \"lesson\"\nworld = {{ preset = \"default\" }}\n\n[[steps]]\nid = \"s\"\ntext = \"Do it.\"\nhints = [\"h\"]\nsolution = [\"{solution}\"]\n[[steps.goals]]\n{goal}\n"
+        )
+    };
+    write("a.toml", &lesson("a", "kind = \"directory\"\npath = \"~/made\"", "mkdir ~/made"));
+    write("b.toml", &lesson("b", "kind = \"directory\"\npath = \"~/made\"", "mkdir ~/other"));
+    let dir_arg = dir.path().to_str().unwrap();
+    let (status, _, err) = venvlab(&["lessons", "check", dir_arg], "", &dir.path().join("p"));
+    assert_eq!(status, 1);
+    let b = dir.path().join("b.toml");
+    assert_eq!(err, format!("{}: steps[0].solution: does not meet the goals: `~/made` is a directory\nvenvlab: 1 problem found\n", b.display()));
+
+    write("b.toml", &lesson("a", "kind = \"folder\"\npath = \"~/made\"", "mkdir ~/made"));
+    let (status, _, err) = venvlab(&["lessons", "check", dir_arg], "", &dir.path().join("p"));
+    assert_eq!(status, 1);
+    assert!(err.contains("b.toml:12:1: steps[0].goals[0]: unknown variant `folder`"), "{err}");
+
+    write("b.toml", &lesson("a", "kind = \"directory\"\npath = \"~/made\"", "mkdir ~/made"));
+    let (_, _, err) = venvlab(&["lessons", "check", dir_arg], "", &dir.path().join("p"));
+    assert!(err.contains("b.toml: id: `a` is already the id of "), "{err}");
+}
+
+#[test]
+fn lessons_check_accepts_the_bundled_directory() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/lessons");
+    let (status, out, err) = venvlab(&["lessons", "check", dir], "", std::path::Path::new("/nonexistent/p"));
+    assert_eq!((status, err.as_str()), (0, ""));
+    assert!(out.ends_with("every solution meets its goals, every near-miss misses them\n"), "{out}");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Any text, as a lesson file or as saved progress, gives errors or a notice — no panic.
+    #[test]
+    fn arbitrary_files_never_panic(text in "(?s).{0,300}", mangled in 0usize..400) {
+        let _ = load(&[("course.toml".into(), text.clone()), ("x.toml".into(), text.clone())]);
+        let sample = include_str!("../lessons/01-why-venvs.toml");
+        let cut = mangled.min(sample.len());
+        let cut = (0..=cut).rev().find(|&i| sample.is_char_boundary(i)).unwrap_or(0);
+        let broken = format!("{}{}", &sample[..cut], text);
+        let _ = load(&[("course.toml".into(), "format = 1\nsections = []\n".into()), ("x.toml".into(), broken)]);
+        let _ = Progress::parse(&text);
+    }
+}
