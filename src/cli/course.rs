@@ -267,7 +267,8 @@ impl LessonDriver {
 
     fn finish_text(&self) -> String {
         let lesson = self.tutor.lesson();
-        let mut out = format!("\n{}", self.heading(&format!("Lesson complete: {}", lesson.title)));
+        let done = if lesson.kind == Kind::Challenge { "Solved" } else { "Lesson complete" };
+        let mut out = format!("\n{}", self.heading(&format!("{done}: {}", lesson.title)));
         let ids: Vec<&String> = self.course.sections.iter().flat_map(|(_, ids)| ids).collect();
         match ids.iter().position(|id| **id == lesson.id).and_then(|i| ids.get(i + 1)) {
             Some(next) => out.push_str(&format!("Next: venvlab --lesson {next}  (or keep exploring here; `exit` leaves)\n")),
