@@ -105,3 +105,58 @@ fn the_system_python_refuses_pip_installs() {
     assert!(o.text().starts_with("error: externally-managed-environment\n"));
     assert!(o.text().contains("hint: See PEP 668 for the detailed specification.\n"));
 }
+
+#[test]
+fn unpinned_installs_take_the_newest_version_at_the_snapshot() {
+    // As pip 24.2 did on 2026-10-22 against PyPI of that day (checked with a local index of
+    // the files uploaded before it): numpy 2.5.5 and python-dateutil 4.0.0 came later.
+    let mut s = session();
+    let o = run(&mut s, &["python -m venv .venv", ".venv/bin/pip install numpy"]);
+    assert!(o.text().ends_with("Successfully installed numpy-2.5.4\n"), "{}", o.text());
+    assert_eq!(s.run(".venv/bin/numpy-config --version").text(), "2.5.4\n");
+    assert_eq!(s.run(".venv/bin/f2py -v").text(), "2.5.4\n");
+    let o = s.run(".venv/bin/pip install requests python-dateutil");
+    let text = o.text();
+    let collected: Vec<&str> = text.lines().filter(|l| l.starts_with("Collecting")).collect();
+    assert_eq!(
+        collected,
+        [
+            "Collecting requests",
+            "Collecting python-dateutil",
+            "Collecting charset_normalizer<4,>=2 (from requests)",
+            "Collecting idna<4,>=2.5 (from requests)",
+            "Collecting urllib3<3,>=1.26 (from requests)",
+            "Collecting certifi>=2023.5.7 (from requests)",
+            "Collecting six>=1.6 (from python-dateutil)",
+            "Collecting tzdata (from python-dateutil)",
+        ]
+    );
+    assert!(text.contains("Installing collected packages: urllib3, tzdata, six, idna, charset_normalizer, certifi, requests, python-dateutil\n"), "{text}");
+    assert!(text.ends_with("Successfully installed certifi-2026.10.18 charset_normalizer-3.5.2 idna-3.20 python-dateutil-3.0.0 requests-2.34.2 six-1.17.0 tzdata-2026.5 urllib3-2.8.0\n"), "{text}");
+    let o = s.run(".venv/bin/pip install requests");
+    assert_eq!(
+        o.text(),
+        "Requirement already satisfied: requests in ./.venv/lib/python3.12/site-packages (2.34.2)\n\
+         Requirement already satisfied: charset_normalizer<4,>=2 in ./.venv/lib/python3.12/site-packages (from requests) (3.5.2)\n\
+         Requirement already satisfied: idna<4,>=2.5 in ./.venv/lib/python3.12/site-packages (from requests) (3.20)\n\
+         Requirement already satisfied: urllib3<3,>=1.26 in ./.venv/lib/python3.12/site-packages (from requests) (2.8.0)\n\
+         Requirement already satisfied: certifi>=2023.5.7 in ./.venv/lib/python3.12/site-packages (from requests) (2026.10.18)\n"
+    );
+}
+
+#[test]
+fn upgrading_pip_installs_the_newest_pip_which_then_reports_itself() {
+    let mut s = session();
+    let o = run(&mut s, &["python -m venv .venv", ".venv/bin/pip install -U pip"]);
+    assert!(o.text().starts_with("Requirement already satisfied: pip in ./.venv/lib/python3.12/site-packages (24.2)\nCollecting pip\n"), "{}", o.text());
+    assert!(o.text().ends_with("Successfully installed pip-26.2.1\n"), "{}", o.text());
+    assert_eq!(s.run(".venv/bin/pip --version").text(), "pip 26.2.1 from /home/kai/Projects/example/.venv/lib/python3.12/site-packages/pip (python 3.12)\n");
+    assert_eq!(s.run(".venv/bin/pip install --upgrade pip").text(), "Requirement already satisfied: pip in ./.venv/lib/python3.12/site-packages (26.2.1)\n");
+}
+
+#[test]
+fn a_version_the_index_lists_without_recorded_files_is_named_not_faked() {
+    let o = run(&mut session(), &["python -m venv .venv", ".venv/bin/pip install 'numpy<2.1'"]);
+    assert_eq!(o.status, 1);
+    assert_eq!(o.text(), "venvlab: pip would install numpy 2.0.2 here, but the simulated index holds the files of numpy 1.26.4, 2.1.2, 2.5.4 only\n");
+}

@@ -92,7 +92,7 @@ pub fn canonical(name: &str) -> String {
     out
 }
 
-/// Every recorded version of a project, newest first as the index lists them.
+/// Every recorded version of a project, in the order the index file lists them.
 pub fn versions_of(name: &str) -> Vec<&'static Package> {
     let wanted = canonical(name);
     PACKAGES.iter().filter(|p| canonical(p.name) == wanted).collect()
@@ -158,6 +158,22 @@ mod tests {
         for p in PACKAGES {
             assert!(available(p.name).contains(&p.version), "{} {}", p.name, p.version);
         }
+    }
+
+    #[test]
+    fn the_newest_version_of_every_project_is_recorded() {
+        // What an unpinned `pip install NAME` chose on the snapshot's day: the newest version
+        // that is neither yanked nor a pre-release (pip's `available` list has neither).
+        for v in VERSIONS {
+            let newest = v.available.iter().filter(|a| Version::parse(a).is_some_and(|x| !x.is_prerelease())).max_by_key(|a| Version::parse(a));
+            let newest = newest.unwrap_or_else(|| panic!("{} has no final release", v.name));
+            assert!(versions_of(v.name).iter().any(|p| p.version == *newest), "{} {newest} is not recorded", v.name);
+        }
+        let newest = |name: &str| versions_of(name).into_iter().map(|p| p.version).max_by_key(|x| Version::parse(x));
+        assert_eq!(newest("numpy"), Some("2.5.4"));
+        assert_eq!(newest("requests"), Some("2.34.2"));
+        assert_eq!(newest("pip"), Some("26.2.1"));
+        assert_eq!(newest("python-dateutil"), Some("3.0.0"));
     }
 
     #[test]

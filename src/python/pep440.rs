@@ -164,6 +164,11 @@ impl Requirement {
         (!v.is_prerelease() || wants_pre) && self.clauses.iter().all(|c| c.allows(&v))
     }
 
+    /// Whether a clause pins a version with `==` or `===`, which pip's resolver settles first.
+    pub fn pins(&self) -> bool {
+        self.clauses.iter().any(|c| c.op.starts_with("=="))
+    }
+
     /// The specifier as pip prints it: clauses joined by `,`, in the order written.
     pub fn specifier(&self) -> String {
         self.clauses.iter().map(|c| format!("{}{}", c.op, c.version)).collect::<Vec<_>>().join(",")

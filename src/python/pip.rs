@@ -10,7 +10,6 @@ use super::index::{self, Package};
 use super::pep440::{Requirement, Version};
 use super::wheel::{self, Target};
 use crate::fs::{join_path, FileKind};
-use std::collections::BTreeMap;
 
 /// An installed distribution, as its `.dist-info` describes it.
 #[derive(Debug, Clone)]
@@ -25,6 +24,11 @@ struct Installed {
 impl Installed {
     fn field(&self, key: &str) -> String {
         metadata_field(&self.metadata, key)
+    }
+
+    /// Its `Requires-Dist` requirements that apply here (no extras), as written.
+    fn requirement_texts(&self) -> Vec<String> {
+        self.metadata.lines().filter_map(|l| l.strip_prefix("Requires-Dist: ")).filter(|r| !r.contains("extra ==")).map(str::to_string).collect()
     }
 
     fn requires(&self) -> Vec<String> {
@@ -136,8 +140,19 @@ impl Pip<'_, '_, '_> {
             .unwrap_or_default()
     }
 
+    /// `pip.__version__` as the running pip's own `__init__.py` sets it (so a venv whose pip was
+    /// upgraded reports the new version), or the bundled version if the file does not say.
+    fn own_version(&self, location: &str) -> String {
+        let text = self.machine.ctx.fs.read(&join_path(location, "__init__.py")).map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
+        text.lines()
+            .find_map(|l| l.strip_prefix("__version__ = ").map(|v| v.trim().trim_matches(|c| c == '"' || c == '\'').to_string()))
+            .filter(|v| !v.is_empty())
+            .unwrap_or_else(|| index::PIP_VERSION.to_string())
+    }
+
     fn version(&mut self) -> i32 {
-        let text = format!("pip {} from {} (python {})\n", index::PIP_VERSION, self.own_location(), self.short());
+        let location = self.own_location();
+        let text = format!("pip {} from {location} (python {})\n", self.own_version(&location), self.short());
         self.out(&text);
         0
     }
@@ -215,7 +230,8 @@ impl Pip<'_, '_, '_> {
             self.installed().into_iter().filter(|i| only.as_ref().is_none_or(|u| &i.site == u)).map(|i| (i.name, i.version)).collect();
         let w1 = rows.iter().map(|r| r.0.len()).max().unwrap_or(0).max("Package".len());
         let w2 = rows.iter().map(|r| r.1.len()).max().unwrap_or(0).max("Version".len());
-        let mut text = format!("{:<w1$} {:<w2$}\n{} {}\n", "Package", "Version", "-".repeat(w1), "-".repeat(w2));
+        // pip's tabulate pads every column but the last, so no line ends in spaces
+        let mut text = format!("{:<w1$} Version\n{} {}\n", "Package", "-".repeat(w1), "-".repeat(w2));
         for (name, version) in rows {
             text.push_str(&format!("{name:<w1$} {version}\n"));
         }
@@ -407,10 +423,17 @@ impl Pip<'_, '_, '_> {
             }
         }
         let mut session = Resolution::default();
-        for (req, origin) in requested {
-            let from = origin.map(|o| format!(" (from -r {} (line {}))", o.file, o.line)).unwrap_or_default();
-            if let Err(status) = self.collect(&mut session, req, from, true, upgrade, no_deps, 0) {
+        for (order, (req, origin)) in requested.into_iter().enumerate() {
+            let from = origin.map(|o| format!("-r {} (line {})", o.file, o.line));
+            if let Err(status) = self.add(&mut session, req, from, Some(order), upgrade, 0) {
                 return status;
+            }
+        }
+        if !no_deps {
+            while let Some(next) = session.next_to_pin() {
+                if let Err(status) = self.pin(&mut session, next) {
+                    return status;
+                }
             }
         }
         self.finish(session, user)
@@ -434,44 +457,103 @@ impl Pip<'_, '_, '_> {
         }
     }
 
-    /// Resolves one requirement (and, unless `no_deps`, its dependencies), printing what pip
-    /// prints while collecting. `Err` is the exit status after an error message.
-    #[allow(clippy::too_many_arguments)]
-    fn collect(&mut self, session: &mut Resolution, req: Requirement, from: String, user: bool, upgrade: bool, no_deps: bool, depth: usize) -> Result<(), i32> {
+    /// Adds a requirement to the resolution as pip's resolver does (`_add_to_criteria`): a
+    /// project seen for the first time gets its candidate at once, printing what pip prints
+    /// while finding it ("Requirement already satisfied" for an installed version that fits,
+    /// "Collecting" and the download for one from the index); a project already under way must
+    /// still be satisfied by its candidate. `from` is where the requirement came from, as pip
+    /// prints it in parentheses (`requests`, `-r requirements.txt (line 1)`); `order` is its
+    /// place among the requirements the user gave, `None` for a dependency. `Err` is the exit
+    /// status after an error message.
+    fn add(&mut self, session: &mut Resolution, req: Requirement, from: Option<String>, order: Option<usize>, upgrade: bool, depth: usize) -> Result<(), i32> {
         if depth > 32 || !req.marker_holds() {
             return Ok(());
         }
         let key = index::canonical(&req.name);
-        if let Some(chosen) = session.chosen.get(&key) {
-            if req.allows(chosen.version) {
-                return Ok(());
-            }
-            return Err(self.conflict(&req, chosen));
-        }
         let spec = format!("{}{}", req.name, req.specifier());
-        if let Some(installed) = self.find_installed(&req.name).filter(|i| req.allows(&i.version) && !(upgrade && user)) {
+        if let Some(existing) = session.criteria.iter_mut().find(|c| c.key == key) {
+            if !req.allows(existing.pick.version()) {
+                let chosen = existing.pick.version().to_string();
+                return Err(self.conflict(&req, &chosen));
+            }
+            existing.pinned_by_eq |= req.pins();
+            existing.has_specifier |= !req.clauses.is_empty();
+            existing.depth = existing.depth.min(depth);
+            if existing.order.is_none() {
+                existing.order = order;
+            }
+            return Ok(());
+        }
+        let shown_from = from.as_ref().map(|f| format!(" (from {f})")).unwrap_or_default();
+        let requested = order.is_some();
+        let installed = self.find_installed(&req.name).filter(|i| req.allows(&i.version));
+        if let Some(installed) = &installed {
             let site = display_path(&installed.site, &self.machine.logical_cwd());
-            self.out(&format!("Requirement already satisfied: {spec} in {site}{from} ({})\n", installed.version));
-            session.satisfied.push(key);
-            return Ok(());
+            self.out(&format!("Requirement already satisfied: {spec} in {site}{shown_from} ({})\n", installed.version));
         }
-        let candidates: Vec<&'static Package> = index::versions_of(&req.name)
-            .into_iter()
-            .filter(|p| req.allows(p.version) && python_ok(p))
-            .collect();
-        let Some(best) = candidates.into_iter().max_by(|a, b| Version::parse(a.version).cmp(&Version::parse(b.version))) else {
-            return Err(self.not_found(&req, &spec));
+        // The version pip would take from the index: the newest it lists that fits (the
+        // simulation installs it only if it recorded its files).
+        let recorded: Vec<&'static Package> = index::versions_of(&req.name).into_iter().filter(|p| python_ok(p)).collect();
+        let newest = index::available(&req.name)
+            .iter()
+            .copied()
+            .chain(recorded.iter().map(|p| p.version))
+            .filter(|v| req.allows(v))
+            .max_by(|a, b| Version::parse(a).cmp(&Version::parse(b)));
+        let pick = match (installed, newest) {
+            // Only what the user named is upgraded (`--upgrade-strategy only-if-needed`), and
+            // only to a newer version: at the same version the installed one is kept.
+            (Some(installed), Some(newest)) if upgrade && requested && Version::parse(newest) > Version::parse(&installed.version) => self.recorded(&req, &recorded, newest)?,
+            (Some(installed), _) => Pick::Installed(installed),
+            (None, Some(newest)) => self.recorded(&req, &recorded, newest)?,
+            (None, None) => return Err(self.not_found(&req, &spec)),
         };
-        self.out(&format!("Collecting {spec}{from}\n"));
-        self.fetch(best);
-        session.chosen.insert(key.clone(), best);
-        session.order.push((key.clone(), depth, user));
-        if no_deps {
-            return Ok(());
+        if let Pick::New(package) = &pick {
+            self.out(&format!("Collecting {spec}{shown_from}\n"));
+            self.fetch(package);
+            session.order.push((key.clone(), depth, requested));
         }
-        let parent = format!(" (from {}=={})", req.name, best.version);
-        for dep in best.requires.iter().filter_map(|r| Requirement::parse(r).ok()) {
-            self.collect(session, dep, parent.clone(), false, false, false, depth + 1)?;
+        let path = match &from {
+            Some(f) => format!("{spec}->{f}"),
+            None => spec,
+        };
+        session.criteria.push(Criterion {
+            key,
+            name: req.name.clone(),
+            pinned_by_eq: req.pins(),
+            has_specifier: !req.clauses.is_empty(),
+            order,
+            depth,
+            path,
+            pick,
+            pinned: false,
+        });
+        Ok(())
+    }
+
+    /// The recorded package of a version pip chose, or `Err` after saying that the simulation
+    /// lacks its files.
+    fn recorded(&mut self, req: &Requirement, recorded: &[&'static Package], version: &str) -> Result<Pick, i32> {
+        if let Some(package) = recorded.iter().find(|p| p.version == version) {
+            return Ok(Pick::New(package));
+        }
+        let mut have: Vec<&str> = recorded.iter().map(|p| p.version).collect();
+        have.sort_by(|a, b| Version::parse(a).cmp(&Version::parse(b)));
+        self.err(&format!("venvlab: pip would install {} {version} here, but the simulated index holds the files of {} {} only\n", req.name, req.name, have.join(", ")));
+        Err(1)
+    }
+
+    /// Pins a project's candidate and adds its dependencies, as a round of pip's resolver does.
+    fn pin(&mut self, session: &mut Resolution, at: usize) -> Result<(), i32> {
+        session.criteria[at].pinned = true;
+        let criterion = &session.criteria[at];
+        let (path, depth) = (criterion.path.clone(), criterion.depth);
+        let requires: Vec<String> = match &criterion.pick {
+            Pick::New(package) => package.requires.iter().map(|r| r.to_string()).collect(),
+            Pick::Installed(installed) => installed.requirement_texts(),
+        };
+        for dep in requires.iter().filter_map(|r| Requirement::parse(r).ok()) {
+            self.add(session, dep, Some(path.clone()), None, false, depth + 1)?;
         }
         Ok(())
     }
@@ -493,8 +575,8 @@ impl Pip<'_, '_, '_> {
         1
     }
 
-    fn conflict(&mut self, req: &Requirement, chosen: &Package) -> i32 {
-        let first = format!("{}=={}", req.name, chosen.version);
+    fn conflict(&mut self, req: &Requirement, chosen: &str) -> i32 {
+        let first = format!("{}=={chosen}", req.name);
         let second = format!("{}{}", req.name, req.specifier());
         self.err(&format!(
             "ERROR: Cannot install {first} and {second} because these package versions have conflicting dependencies.\n\nThe conflict is caused by:\n    The user requested {first}\n    The user requested {second}\n\nTo fix this you could try to:\n1. loosen the range of package versions you've specified\n2. remove package versions to allow pip to attempt to solve the dependency conflict\n\nERROR: ResolutionImpossible: for help visit https://pip.pypa.io/en/latest/topics/dependency-resolution/#dealing-with-dependency-conflicts\n"
@@ -529,15 +611,15 @@ impl Pip<'_, '_, '_> {
         }
         let mut order = session.order.clone();
         order.sort_by(|a, b| (b.1, &b.0).cmp(&(a.1, &a.0)));
-        let names: Vec<&str> = order.iter().filter_map(|(k, _, _)| session.chosen.get(k).map(|p| p.name)).collect();
+        let names: Vec<&str> = order.iter().filter_map(|(k, _, _)| session.new_package(k).map(|(name, _)| name)).collect();
         self.out(&format!("Installing collected packages: {}\n", names.join(", ")));
         let target = self.target(user);
         let _ = self.machine.ctx.fs.mkdir_all(&target.site);
         let _ = self.machine.ctx.fs.mkdir_all(&target.bin);
         for (key, _, user) in &order {
-            let Some(package) = session.chosen.get(key) else { continue };
+            let Some((name, package)) = session.new_package(key) else { continue };
             if let Some(old) = self.find_installed(package.name) {
-                self.out(&format!("  Attempting uninstall: {}\n    Found existing installation: {} {}\n    Uninstalling {}-{}:\n      Successfully uninstalled {}-{}\n", old.name, old.name, old.version, old.name, old.version, old.name, old.version));
+                self.out(&format!("  Attempting uninstall: {name}\n    Found existing installation: {} {}\n    Uninstalling {}-{}:\n      Successfully uninstalled {}-{}\n", old.name, old.version, old.name, old.version, old.name, old.version));
                 let files = self.recorded_files(&old);
                 for path in &files {
                     let _ = self.machine.ctx.fs.unlink(path);
@@ -549,20 +631,81 @@ impl Pip<'_, '_, '_> {
                 return 1;
             }
         }
-        let mut done: Vec<String> = order.iter().filter_map(|(k, _, _)| session.chosen.get(k).map(|p| format!("{}-{}", p.name, p.version))).collect();
+        let mut done: Vec<String> = order.iter().filter_map(|(k, _, _)| session.new_package(k).map(|(name, p)| format!("{name}-{}", p.version))).collect();
         done.sort_by_key(|d| d.to_ascii_lowercase());
         self.out(&format!("Successfully installed {}\n", done.join(" ")));
         0
     }
 }
 
-/// The packages one `pip install` chose: by canonical name, and in collection order with
-/// their depth and whether the user asked for them.
-#[derive(Default, Clone)]
+/// What one `pip install` works on: the projects in the order pip met them (resolvelib's
+/// criteria), and those to install in collection order with their depth and whether the user
+/// asked for them.
+#[derive(Default)]
 struct Resolution {
-    chosen: BTreeMap<String, &'static Package>,
+    criteria: Vec<Criterion>,
     order: Vec<(String, usize, bool)>,
-    satisfied: Vec<String>,
+}
+
+impl Resolution {
+    /// The project pip's resolver pins next (pip 24.2's `get_preference`): `==` requirements
+    /// first, then the shallowest, then in the order the user gave them, then those with a
+    /// version specifier, then by name.
+    fn next_to_pin(&self) -> Option<usize> {
+        self.criteria
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !c.pinned)
+            .min_by_key(|(_, c)| (!c.pinned_by_eq, c.depth, c.order.unwrap_or(usize::MAX), !c.has_specifier, c.key.clone()))
+            .map(|(i, _)| i)
+    }
+
+    /// The chosen package of a project to install, with the name pip shows for it (as the
+    /// first requirement for it spelled it).
+    fn new_package(&self, key: &str) -> Option<(&str, &'static Package)> {
+        self.criteria.iter().find(|c| c.key == key).and_then(|c| match c.pick {
+            Pick::New(package) => Some((c.name.as_str(), package)),
+            Pick::Installed(_) => None,
+        })
+    }
+}
+
+/// One project in a resolution.
+struct Criterion {
+    /// Its canonical name.
+    key: String,
+    /// Its name as the first requirement for it spelled it, which pip shows when installing.
+    name: String,
+    /// Whether a requirement pins it with `==`.
+    pinned_by_eq: bool,
+    /// Whether a requirement gives it a version specifier.
+    has_specifier: bool,
+    /// Its place among the user's requirements, if the user asked for it.
+    order: Option<usize>,
+    /// 0 for what the user asked for, 1 for their dependencies...
+    depth: usize,
+    /// Where its dependencies come from, as pip prints it: `requests`,
+    /// `python-dateutil->-r requirements.txt (line 1)`.
+    path: String,
+    /// The version chosen.
+    pick: Pick,
+    /// Whether its dependencies were added.
+    pinned: bool,
+}
+
+/// A project's chosen version: one to install from the index, or the one installed.
+enum Pick {
+    New(&'static Package),
+    Installed(Installed),
+}
+
+impl Pick {
+    fn version(&self) -> &str {
+        match self {
+            Pick::New(package) => package.version,
+            Pick::Installed(installed) => &installed.version,
+        }
+    }
 }
 
 /// Where a requirement came from: a line of a requirements file.

@@ -10,6 +10,12 @@ superseded on 2026-10-22), so dependency choices come from pip 26's `--uploaded-
 everything else (wheels, installed layout, `pip show`) from pip 24.2, installed the way CPython
 3.12.7's ensurepip installs its bundled pip-24.2 wheel.
 
+PACKAGES holds the versions the golden transcripts and lessons pin and, for every project, the
+newest version at SNAPSHOT that pip would take for CPython 3.12 on x86-64 Linux (not yanked, not a
+pre-release, with a wheel for that platform), so an unpinned `pip install NAME` in venvlab installs
+what it installed that day; the run checks both against pip 26's resolver. pip 24.2, run from its
+wheel, installs and shows every package, even the pip 26.2.1 that replaces it in a venv of its own.
+
 Each [[versions]] entry is what pip 24.2 reports when no version of a project matches, e.g.
 `pip install numpy==9`:
     ERROR: Ignored the following yanked versions: <yanked, joined by ", ">
@@ -31,11 +37,12 @@ from pathlib import Path
 
 SNAPSHOT = "2026-10-22T00:00:00Z"
 PIP, RESOLVER_PIP = "24.2", "26.3"
-PACKAGES = [  # (name, version); the set must be closed under dependencies (checked below)
-    ("pip", "24.2"), ("numpy", "2.1.2"), ("numpy", "1.26.4"), ("numpy", "2.2.6"),
-    ("requests", "2.32.3"), ("requests", "2.31.0"), ("certifi", "2026.10.18"),
+PACKAGES = [  # (name, version); the set must be closed under dependencies and hold each project's
+    # newest version at SNAPSHOT, what an unpinned `pip install NAME` chooses (both checked below)
+    ("pip", "24.2"), ("pip", "26.2.1"), ("numpy", "2.1.2"), ("numpy", "1.26.4"), ("numpy", "2.5.4"),
+    ("requests", "2.32.3"), ("requests", "2.31.0"), ("requests", "2.34.2"), ("certifi", "2026.10.18"),
     ("charset-normalizer", "3.5.2"), ("idna", "3.20"), ("idna", "3.10"), ("urllib3", "2.8.0"), ("cowsay", "6.1"),
-    ("six", "1.17.0"), ("six", "1.16.0"), ("python-dateutil", "2.9.0.post0"),
+    ("six", "1.17.0"), ("six", "1.16.0"), ("python-dateutil", "2.9.0.post0"), ("python-dateutil", "3.0.0"), ("tzdata", "2026.5"),
 ]
 PLATFORM = ["--only-binary=:all:", "--python-version", "3.12", "--implementation", "cp",
             "--abi", "cp312", "--platform", "manylinux_2_17_x86_64",
@@ -57,11 +64,17 @@ def canon(name):
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
+def pip24(env, wheels):
+    """pip 24.2 run from its wheel by env's Python: it installs into env and shows what is there
+    even once env's own pip is another version."""
+    return [env / "bin/python", wheels / f"pip-{PIP}-py3-none-any.whl/pip"]
+
+
 def make_venv(py, path, wheels):
     """A venv whose pip 24.2 is installed as ensurepip installs it (from the wheel, no index)."""
     run(py, "-m", "venv", "--without-pip", path)
-    run(path / "bin/python", wheels / f"pip-{PIP}-py3-none-any.whl/pip", "install", "-q",
-        "--no-cache-dir", "--no-index", "--find-links", wheels, f"pip=={PIP}")
+    run(*pip24(path, wheels), "install", "-q", "--no-cache-dir", "--no-index", "--find-links", wheels,
+        f"pip=={PIP}")
     return path
 
 
@@ -72,7 +85,7 @@ def record(env, wheels, name, version):
     site = next((env / "lib").glob("python3.*/site-packages"))
     di = next(site.glob(f"{wheel.name.split('-')[0]}-{version}.dist-info"))
     meta = email.message_from_bytes(zipfile.ZipFile(wheel).read(f"{di.name}/METADATA"))
-    show = run(env / "bin/pip", "show", name)
+    show = run(*pip24(env, wheels), "show", name)
     m = re.match(r"Name: (.*)\nVersion: .*\nSummary: (.*)\nHome-page: (.*)\nAuthor: (.*)\n"
                  r"Author-email: (.*)\nLicense: ((?s:.*?))\nLocation: ", show)
     record_paths = [l.rsplit(",", 2)[0] for l in (di / "RECORD").read_text().splitlines()]
@@ -185,24 +198,27 @@ def build(py, work):
         run(base / "bin/pip", "download", "-q", "--no-deps", *PLATFORM, "-d", wheels, f"{name}=={version}")
     wanted = {(canon(n), v) for n, v in PACKAGES}
 
-    # Closed set: what pip resolves at SNAPSHOT for each package is in PACKAGES.
-    for name, version in PACKAGES:
+    # Closed set: what pip resolves at SNAPSHOT for each package, pinned or not (the newest
+    # version with a wheel for CPython 3.12 on x86-64 Linux, neither yanked nor a pre-release),
+    # is in PACKAGES.
+    for spec in [f"{n}=={v}" for n, v in PACKAGES] + list(dict.fromkeys(n for n, _ in PACKAGES)):
         report = json.loads(run(resolver / "bin/pip", "install", "-q", "--dry-run", "--ignore-installed",
-                                "--uploaded-prior-to", SNAPSHOT, "--report", "-", f"{name}=={version}"))
+                                *PLATFORM, "--uploaded-prior-to", SNAPSHOT, "--report", "-", spec))
         for item in report["install"]:
             got = (canon(item["metadata"]["name"]), item["metadata"]["version"])
-            assert got in wanted, f"{name}=={version} resolves to {got}, not in PACKAGES"
+            assert got in wanted, f"{spec} resolves to {got}, not in PACKAGES"
 
-    # Install every package as a requested one, one venv per clash of names.
+    # Install every package as a requested one with pip 24.2, one venv per clash of names (pip
+    # 26.2.1 replaces the pip 24.2 of a venv of its own).
     envs, packages = [], []
     for name, version in PACKAGES:
-        env = next((e for e in envs if canon(name) not in e[1]), None)
+        env = next((e for e in envs if e[1].get(canon(name), version) == version), None)
         if env is None:
             env = (make_venv(py, work / f"env{len(envs)}", wheels), {"pip": PIP})
             envs.append(env)
-        if canon(name) not in env[1]:
-            run(env[0] / "bin/pip", "install", "-q", "--no-deps", "--no-index", "--find-links",
-                wheels, f"{name}=={version}")
+        if env[1].get(canon(name)) != version:
+            run(*pip24(env[0], wheels), "install", "-q", "--upgrade", "--no-deps", "--no-index",
+                "--find-links", wheels, f"{name}=={version}")
             env[1][canon(name)] = version
         packages.append(record(env[0], wheels, name, version))
 
