@@ -151,3 +151,32 @@ proptest! {
         let _ = Progress::parse(&text);
     }
 }
+
+#[test]
+fn every_lesson_and_challenge_is_recorded_as_a_golden_scenario() {
+    // tests/golden/NN-lesson-ID.sh holds what `venvlab lessons script ID` prints: the world's
+    // setup lines, then every step's solution. A lesson whose lines change must be recorded again
+    // on real Linux (tests/recording/README.md), so its .sh must follow and its .out be redone.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    let names: Vec<String> = std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok()?.file_name().into_string().ok()).collect();
+    let course = bundled();
+    let mut problems = Vec::new();
+    for lesson in course.lessons.iter().filter(|l| matches!(l.kind, Kind::Lesson | Kind::Challenge)) {
+        let suffix = format!("-lesson-{}.sh", lesson.id);
+        let found: Vec<&String> = names.iter().filter(|n| n.ends_with(&suffix) && n[..n.len() - suffix.len()].bytes().all(|b| b.is_ascii_digit())).collect();
+        let [scenario] = found.as_slice() else {
+            problems.push(format!("{}: {} golden scenarios NN{suffix} (want one)", lesson.id, found.len()));
+            continue;
+        };
+        let expected: Vec<&str> = lesson.world.setup.iter().chain(lesson.steps.iter().flat_map(|s| &s.solution)).map(String::as_str).collect();
+        let text = std::fs::read_to_string(dir.join(scenario)).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        if lines != expected {
+            problems.push(format!("{}: {scenario} is not what `venvlab lessons script {}` prints; re-record it", lesson.id, lesson.id));
+        }
+        if !dir.join(scenario.replace(".sh", ".out")).exists() {
+            problems.push(format!("{}: {scenario} has no recording (.out)", lesson.id));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
