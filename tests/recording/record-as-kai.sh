@@ -32,7 +32,7 @@ echo 'kai:x:1000:' >> "$work/group"
 chmod 644 "$work/passwd" "$work/group"; chmod 755 "$work"
 
 # reset the project folder exactly as reset-project.sh does, then hand it to kai
-rm -rf /home/kai/Projects /home/kai/.cache /home/kai/.local
+rm -rf /home/kai/Projects /home/kai/.cache /home/kai/.local /home/kai/bin
 mkdir -p /home/kai/Projects/example/.vscode
 cd /home/kai/Projects/example
 cat > main.py <<'PY'
