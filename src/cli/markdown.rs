@@ -166,10 +166,11 @@ impl Renderer {
         self.line.space = text.ends_with(char::is_whitespace);
     }
 
-    /// Adds one word of a visible width, wrapping first if it does not fit.
+    /// Adds one word of a visible width, wrapping first if it does not fit. A word that
+    /// follows the previous one without a space (`` `pip`, ``) stays on its line.
     fn word(&mut self, shown: &str, width: usize) {
         let space = usize::from(self.line.space && self.line.width > self.indent);
-        if self.line.width > self.indent && self.line.width + space + width > self.width {
+        if space == 1 && self.line.width + space + width > self.width {
             self.flush();
         }
         if self.line.width == 0 && self.indent > 0 {
@@ -203,6 +204,12 @@ mod tests {
         assert_eq!(text, "Run which python to see which\nfile runs when you type a bare\nname.\n\nNext.\n");
         let coloured = render("Run `ls`.", 30, true);
         assert!(coloured.contains("\x1b[36mls\x1b[0m"), "{coloured:?}");
+    }
+
+    #[test]
+    fn punctuation_stays_with_the_code_before_it() {
+        let text = render("Run the tool called `numpy-config`, then `f2py`.", 32, false);
+        assert_eq!(text, "Run the tool called numpy-config,\nthen f2py.\n");
     }
 
     #[test]
