@@ -105,8 +105,12 @@ pub fn compute(fs: &Fs, env: &Env, argv0: &str, build: &Build, flags: Flags, tra
     let short = build.short_version();
     let landmark = format!("lib/python{short}/os.py");
     let mut warnings = Vec::new();
+    // Not found: the prefix the interpreter was configured with, which CPython warns about
+    // only when the landmark is not there either.
     let base_prefix = search_up(fs, &search_from, &landmark).unwrap_or_else(|| {
-        warnings.push("Could not find platform independent libraries <prefix>".to_string());
+        if !is_file(fs, &join_path(&build.configured_prefix, &landmark)) {
+            warnings.push("Could not find platform independent libraries <prefix>".to_string());
+        }
         build.configured_prefix.clone()
     });
     let prefix = cfg.as_ref().map_or_else(|| base_prefix.clone(), |(path, _)| parent(path));
@@ -140,7 +144,7 @@ pub fn compute(fs: &Fs, env: &Env, argv0: &str, build: &Build, flags: Flags, tra
     }
     trace.push(Event::PythonPrefix { prefix: prefix.clone(), base_prefix: base_prefix.clone() });
     let base_executable = match &home {
-        Some(home) => join_path(home, executable.rsplit('/').next().unwrap_or("python")),
+        Some(home) => base_executable(fs, &executable, home, &short),
         None => executable.clone(),
     };
     Paths { executable, base_executable, prefix, base_prefix, path, site_packages, pyvenv_cfg: cfg.map(|(p, _)| p), warnings }
@@ -170,19 +174,50 @@ pub fn cfg_value(text: &str, key: &str) -> Option<String> {
     })
 }
 
-/// The first directory from `start` upward that holds `landmark`.
+/// `sys._base_executable` in a venv (getpath's reading of `home`): the executable with its
+/// symlinks resolved, when it is a link; else the file of its name in `home`, or failing
+/// that `python3` or `python3.12` there.
+fn base_executable(fs: &Fs, executable: &str, home: &str, short: &str) -> String {
+    if let Ok(real) = fs.realpath(executable) {
+        if real != executable {
+            return real;
+        }
+    }
+    let name = executable.rsplit('/').next().unwrap_or("python");
+    let in_home = join_path(home, name);
+    if is_file(fs, &in_home) {
+        return in_home;
+    }
+    ["python3".to_string(), format!("python{short}")]
+        .into_iter()
+        .filter(|candidate| candidate != name)
+        .map(|candidate| join_path(home, &candidate))
+        .find(|candidate| is_file(fs, candidate))
+        .unwrap_or(in_home)
+}
+
+/// The first directory from `start` upward that holds `landmark`. As getpath's `dirname`
+/// takes `/home` to the empty string, the search ends below the root: `/` itself is never
+/// tried.
 fn search_up(fs: &Fs, start: &str, landmark: &str) -> Option<String> {
     let mut dir = crate::fs::normalize_path(start);
     for _ in 0..64 {
-        if fs.stat(&join_path(&dir, landmark)).is_ok_and(|m| m.kind == FileKind::File) {
-            return Some(dir);
-        }
-        if dir == "/" {
+        if dir == "/" || dir.is_empty() {
             return None;
         }
-        dir = parent(&dir);
+        if is_file(fs, &join_path(&dir, landmark)) {
+            return Some(dir);
+        }
+        dir = match dir.rsplit_once('/') {
+            Some((up, _)) => up.to_string(),
+            None => String::new(),
+        };
     }
     None
+}
+
+fn is_file(fs: &Fs, path: &str) -> bool {
+    fs.stat(path).is_ok_and(|m| m.kind == FileKind::File)
 }
 
 fn is_dir(fs: &Fs, path: &str) -> bool {
@@ -274,17 +309,66 @@ mod tests {
     }
 
     #[test]
-    fn a_missing_landmark_is_searched_up_to_the_root() {
+    fn a_missing_landmark_falls_back_to_the_configured_prefix_never_the_root() {
         let mut w = default_world();
         w.fs.set_cred(crate::fs::Cred::ROOT);
         w.fs.unlink(&format!("{PYENV}/lib/python3.12/os.py")).unwrap();
-        let p = compute(&w.fs, &w.env, &format!("{PYENV}/bin/python"), &build(), Flags::default(), &mut Vec::new());
-        // /lib is a link to usr/lib, where the system Python's os.py is: CPython settles on "/".
-        assert_eq!(p.base_prefix, "/");
-        w.fs.unlink("/usr/lib/python3.12/os.py").unwrap();
+        // /lib is a link to usr/lib, where the system Python's os.py is; getpath never tries
+        // "/" itself, so it settles on the prefix it was built for, and warns as os.py is not
+        // there either.
         let p = compute(&w.fs, &w.env, &format!("{PYENV}/bin/python"), &build(), Flags::default(), &mut Vec::new());
         assert_eq!(p.base_prefix, PYENV);
-        assert_eq!(p.warnings.len(), 1);
+        assert_eq!(p.warnings, vec!["Could not find platform independent libraries <prefix>".to_string()]);
+    }
+
+    #[test]
+    fn a_copied_interpreter_falls_back_to_its_build_prefix_without_a_warning() {
+        let (mut fs, env) = world_with_stdlib();
+        fs.mkdir_all("/home/kai/oldpy/bin").unwrap();
+        let binary = fs.read("/usr/bin/python3.12").unwrap();
+        fs.write("/home/kai/oldpy/bin/python3", &binary).unwrap();
+        let system = Build::parse("3.12.3|/usr|main|GCC");
+        let p = compute(&fs, &env, "/home/kai/oldpy/bin/python3", &system, Flags::default(), &mut Vec::new());
+        assert_eq!((p.prefix.as_str(), p.base_prefix.as_str()), ("/usr", "/usr"));
+        assert!(p.warnings.is_empty());
+    }
+
+    #[test]
+    fn a_venv_whose_home_was_removed_uses_the_build_prefix_and_the_real_executable() {
+        // bin/python3 relinked to a working interpreter, `home` still naming a removed copy:
+        // the landmark is searched for from `home` (it is not there), then the build prefix is
+        // taken, as CPython 3.12 does (checked with a real 3.12.1).
+        let (mut fs, env) = world_with_stdlib();
+        let dir = "/home/kai/Projects/example/.venv";
+        venv(&mut fs, dir);
+        fs.write(&format!("{dir}/pyvenv.cfg"), b"home = /home/kai/.pyenv/versions/tmp312/bin\ninclude-system-site-packages = false\n").unwrap();
+        let p = compute(&fs, &env, &format!("{dir}/bin/python"), &build(), Flags::default(), &mut Vec::new());
+        assert_eq!((p.prefix.as_str(), p.base_prefix.as_str()), (dir, PYENV));
+        assert_eq!(p.base_executable, format!("{PYENV}/bin/python3.12"));
+        assert!(p.warnings.is_empty());
+        assert_eq!(
+            p.path,
+            vec![
+                format!("{PYENV}/lib/python312.zip"),
+                format!("{PYENV}/lib/python3.12"),
+                format!("{PYENV}/lib/python3.12/lib-dynload"),
+                format!("{dir}/lib/python3.12/site-packages")
+            ]
+        );
+    }
+
+    #[test]
+    fn the_base_executable_of_a_venv_is_its_interpreter_with_links_resolved() {
+        let (mut fs, env) = world_with_stdlib();
+        let dir = "/home/kai/Projects/example/.venv";
+        venv(&mut fs, dir);
+        let p = compute(&fs, &env, &format!("{dir}/bin/python"), &build(), Flags::default(), &mut Vec::new());
+        assert_eq!(p.base_executable, format!("{PYENV}/bin/python3.12"));
+        // A copy is no link: the file of its name in `home`.
+        fs.unlink(&format!("{dir}/bin/python")).unwrap();
+        fs.write(&format!("{dir}/bin/python"), b"copy").unwrap();
+        let p = compute(&fs, &env, &format!("{dir}/bin/python"), &build(), Flags::default(), &mut Vec::new());
+        assert_eq!(p.base_executable, format!("{PYENV}/bin/python"));
     }
 
     #[test]

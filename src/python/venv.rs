@@ -190,7 +190,8 @@ fn create(machine: &mut Machine, o: &Options, env_dir: &str) -> Result<(), Strin
 fn config(machine: &Machine, o: &Options, env_dir: &str, prompt: &str) -> String {
     let base = &machine.paths.base_executable;
     let home = base.rsplit_once('/').map_or("/", |(d, _)| d);
-    let real = machine.ctx.fs.realpath(base).unwrap_or_else(|_| base.clone());
+    let executable = &machine.paths.executable;
+    let real = machine.ctx.fs.realpath(executable).unwrap_or_else(|_| executable.clone());
     let mut text = format!(
         "home = {home}\ninclude-system-site-packages = {}\nversion = {}\n",
         o.system_site_packages, machine.build.version
