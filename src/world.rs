@@ -142,16 +142,24 @@ const STDLIB: &[(&str, &str)] = &[
     ("json/__init__.py", "\"\"\"JSON encoder and decoder (its code is not part of this simulation).\"\"\"\n"),
     ("venv/__init__.py", "\"\"\"Virtual environment creation; `python -m venv DIR` runs venv/__main__.py.\"\"\"\n"),
     ("venv/__main__.py", "import sys\nfrom _venvlab import venv_main\nsys.exit(venv_main())\n"),
-    ("ensurepip/__init__.py", "\"\"\"Bootstraps pip from the wheel in _bundled/.\"\"\"\n"),
+    ("ensurepip/__main__.py", "import ensurepip\nimport sys\n\nif __name__ == \"__main__\":\n    sys.exit(ensurepip._main())\n"),
 ];
+
+/// `ensurepip/__init__.py` as CPython ships it: `python -m ensurepip` bootstraps pip.
+const ENSUREPIP: &str = "\"\"\"Bootstraps pip from the wheel in _bundled/ (run natively by venvlab).\"\"\"\nfrom _venvlab import ensurepip_main\n\n\ndef _main():\n    return ensurepip_main()\n";
+
+/// Debian's and Ubuntu's `ensurepip/__init__.py`: it refuses to bootstrap pip into the
+/// system Python itself (outside a venv), whose packages apt manages.
+const ENSUREPIP_DEBIAN: &str = "\"\"\"Bootstraps pip from the wheel in _bundled/ (run natively by venvlab).\n\nDebian's copy refuses outside a virtual environment: the system Python's packages\nare apt's to manage.\n\"\"\"\nfrom _venvlab import ensurepip_main\n\n\ndef _main():\n    return ensurepip_main(debian_system_python=True)\n";
 
 /// The file a CPython built from source installs in its empty `site-packages`.
 const SITE_PACKAGES_README: &str =
     "This directory exists so that 3rd party packages can be installed\nhere.  Read the source for site.py for more details.\n";
 
 /// Lays out a CPython installation's standard library under `prefix`, with its site
-/// directory and the pip wheel `ensurepip` installs from.
-fn install_stdlib(fs: &mut Fs, prefix: &str, owner: (u32, u32)) -> FsResult<()> {
+/// directory and the pip wheel `ensurepip` installs from; `debian` for the distribution's
+/// patched copy.
+fn install_stdlib(fs: &mut Fs, prefix: &str, owner: (u32, u32), debian: bool) -> FsResult<()> {
     let lib = format!("{prefix}/lib/python3.12");
     for dir in ["", "/json", "/venv", "/ensurepip", "/ensurepip/_bundled", "/lib-dynload", "/site-packages"] {
         mkdir_owned(fs, &format!("{lib}{dir}"), owner)?;
@@ -159,6 +167,7 @@ fn install_stdlib(fs: &mut Fs, prefix: &str, owner: (u32, u32)) -> FsResult<()> 
     for (path, text) in STDLIB {
         fs.write(&format!("{lib}/{path}"), text.as_bytes())?;
     }
+    fs.write(&format!("{lib}/ensurepip/__init__.py"), if debian { ENSUREPIP_DEBIAN } else { ENSUREPIP }.as_bytes())?;
     let wheel = format!("{lib}/ensurepip/_bundled/pip-{}-py3-none-any.whl", crate::python::index::PIP_VERSION);
     fs.write(&wheel, b"PK\x03\x04 pip wheel bundled with CPython (its files come from venvlab's index)\n")?;
     Ok(())
@@ -269,7 +278,7 @@ fn build_default() -> FsResult<World> {
     install_binary(&mut fs, "/usr/bin/dash", "sh", ROOT)?;
     fs.symlink("dash", "/usr/bin/sh")?;
     install_binary_built(&mut fs, "/usr/bin/python3.12", "python3.12", SYSTEM_PYTHON_BUILD, ROOT)?;
-    install_stdlib(&mut fs, "/usr", ROOT)?;
+    install_stdlib(&mut fs, "/usr", ROOT, true)?;
     for dir in ["/usr/lib/python3", "/usr/lib/python3/dist-packages", "/usr/local/lib/python3.12", "/usr/local/lib/python3.12/dist-packages"] {
         mkdir_owned(&mut fs, dir, ROOT)?;
     }
@@ -277,7 +286,7 @@ fn build_default() -> FsResult<World> {
     let bin = format!("{PYENV_VERSION_DIR}/bin");
     install_binary_built(&mut fs, &format!("{bin}/python3.12"), "python3.12", PYENV_PYTHON_BUILD, KAI)?;
     fs.set_cred(Cred { uid: KAI.0, gid: KAI.1 });
-    install_stdlib(&mut fs, PYENV_VERSION_DIR, KAI)?;
+    install_stdlib(&mut fs, PYENV_VERSION_DIR, KAI, false)?;
     // `make install` puts CPython's Lib/site-packages/README.txt there (Ubuntu's Python has none).
     fs.write(&format!("{PYENV_VERSION_DIR}/lib/python3.12/site-packages/README.txt"), SITE_PACKAGES_README.as_bytes())?;
     install_pip(&mut fs, &format!("{PYENV_VERSION_DIR}/lib/python3.12/site-packages"), &bin, &format!("{bin}/python3.12"))?;

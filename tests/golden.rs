@@ -31,6 +31,8 @@ impl Normaliser {
                 (r(r"pip==23\.2\.1"), "pip==24.2"),
                 (r(r"^  (?:Using cached|Downloading) (\S+) \((.*)\)$"), "  Fetching $1 ($2)"),
                 (r(r"[\d.]+ [kMG]?B/s"), "RATE"),
+                // ensurepip's temporary directory for its wheel: /tmp/tmp + 8 random characters.
+                (r(r"/tmp/tmp[a-z0-9_]{8}\b"), "/tmp/tmpXXXXXXXX"),
                 (r(r"^total \d+$"), "total N"),
                 // A finished download bar is as wide as the line leaves room for beside the
                 // download rate, which RATE already hides: the bar's width is noise too.

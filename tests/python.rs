@@ -160,3 +160,21 @@ fn a_version_the_index_lists_without_recorded_files_is_named_not_faked() {
     assert_eq!(o.status, 1);
     assert_eq!(o.text(), "venvlab: pip would install numpy 2.0.2 here, but the simulated index holds the files of numpy 1.26.4, 2.1.2, 2.5.4 only\n");
 }
+
+/// ensurepip over a pip that is there already (recorded on real Linux, with pip 23.2.1 in
+/// the version's place): pip finds it and installs nothing, with or without `--upgrade`.
+#[test]
+fn ensurepip_leaves_an_installed_pip_alone() {
+    let mut s = session();
+    run(&mut s, &["python -m venv --without-pip .venv", ".venv/bin/python -m ensurepip --altinstall"]);
+    let listing = s.run("ls .venv/bin | grep pip");
+    assert_eq!(listing.text(), "pip3.12\n");
+    for command in [".venv/bin/python -m ensurepip", ".venv/bin/python -m ensurepip --upgrade --default-pip"] {
+        let o = s.run(command);
+        assert_eq!(o.status, 0);
+        assert_eq!(o.text(), "Looking in links: /tmp/tmpv3nv1ab8\nRequirement already satisfied: pip in ./.venv/lib/python3.12/site-packages (24.2)\n");
+    }
+    assert_eq!(s.run("ls .venv/bin | grep pip").text(), "pip3.12\n");
+    let o = s.run("python -m ensurepip");
+    assert_eq!(o.text(), "Looking in links: /tmp/tmpv3nv1ab8\nRequirement already satisfied: pip in /home/kai/.pyenv/versions/3.12.7/lib/python3.12/site-packages (24.2)\n");
+}

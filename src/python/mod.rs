@@ -2,6 +2,7 @@
 //! values, exceptions and tracebacks behind a small host interface), which the `python` program
 //! drives to run `-c` code, scripts, `-m` modules and the interactive prompt.
 
+mod ensurepip;
 mod host;
 pub mod index;
 pub mod lang;

@@ -29,6 +29,7 @@ forwarders! {
     re_match => "re.match",
     site_getsitepackages => "site.getsitepackages",
     venv_main => "_venvlab.venv_main",
+    ensurepip_main => "_venvlab.ensurepip_main",
     pip_main => "_venvlab.pip_main",
     cowsay_cli => "_venvlab.cowsay_cli",
     f2py_main => "_venvlab.f2py_main",
@@ -76,6 +77,7 @@ fn type_name(v: &Value) -> &'static str {
 pub fn venvlab_module() -> Vec<(String, Value)> {
     vec![
         function("_venvlab.venv_main", venv_main),
+        function("_venvlab.ensurepip_main", ensurepip_main),
         function("_venvlab.pip_main", pip_main),
         function("_venvlab.cowsay_cli", cowsay_cli),
         function("_venvlab.f2py_main", f2py_main),
@@ -85,12 +87,15 @@ pub fn venvlab_module() -> Vec<(String, Value)> {
 
 /// Runs a machine-side function that [`Machine::call`] does not handle itself.
 pub fn call(machine: &mut Machine, name: &str, args: &[Value], kwargs: &[(String, Value)]) -> Result<Value, Exception> {
-    let _ = kwargs;
     let status = match name {
         "site.getsitepackages" => {
             return Ok(Value::list(machine.paths.site_packages.iter().map(|s| Value::str(s)).collect()));
         }
         "_venvlab.venv_main" => super::venv::main(machine),
+        "_venvlab.ensurepip_main" => {
+            let debian = kwargs.iter().any(|(k, v)| k == "debian_system_python" && matches!(v, Value::Bool(true)));
+            super::ensurepip::main(machine, debian).map_err(|message| Exception::new("ValueError", message))?
+        }
         "_venvlab.pip_main" => super::pip::main(machine),
         "_venvlab.cowsay_cli" => super::packages::cowsay(machine),
         "_venvlab.f2py_main" => super::packages::f2py(machine),

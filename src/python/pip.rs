@@ -108,6 +108,75 @@ pub fn main(machine: &mut Machine) -> i32 {
     }
 }
 
+/// Which of pip's own console scripts an installation of pip writes (ensurepip's
+/// `ENSUREPIP_OPTIONS`): all three, all but `pip` (`install`), or `pip3.12` only
+/// (`altinstall`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scripts {
+    Default,
+    Install,
+    AltInstall,
+}
+
+impl Scripts {
+    fn keeps(self, script: &str) -> bool {
+        match self {
+            Scripts::Default => true,
+            Scripts::Install => script != "pip",
+            Scripts::AltInstall => script != "pip" && script != "pip3",
+        }
+    }
+}
+
+/// The temporary directory ensurepip copies its wheel into: `tempfile` names it at random
+/// (`/tmp/tmp` and eight characters); the simulation, having no randomness, always uses this.
+pub const ENSUREPIP_TMPDIR: &str = "/tmp/tmpv3nv1ab8";
+
+/// ensurepip's bootstrap in the running interpreter: pip installs the wheel bundled with the
+/// standard library, found through a temporary directory (`--no-index --find-links`), unless
+/// a pip is installed already (with `upgrade`, one at least as new). `root` is `--root`.
+pub fn bootstrap(machine: &mut Machine, upgrade: bool, scripts: Scripts, user: bool, root: Option<&str>) -> i32 {
+    let wheel_name = format!("pip-{}-py3-none-any.whl", index::PIP_VERSION);
+    let bundled = format!("{}/lib/python{}/ensurepip/_bundled/{wheel_name}", machine.paths.base_prefix, machine.build.short_version());
+    let package = index::versions_of("pip").into_iter().find(|p| p.version == index::PIP_VERSION);
+    let (true, Some(package)) = (machine.ctx.fs.exists(&bundled), package) else {
+        machine.ctx.err(format!("FileNotFoundError: [Errno 2] No such file or directory: '{bundled}'\n"));
+        return 1;
+    };
+    let mut pip = Pip { machine, quiet: false };
+    if root.is_none() && pip.externally_managed(&[]) {
+        return 1;
+    }
+    if user && pip.machine.paths.prefix != pip.machine.paths.base_prefix {
+        pip.err("ERROR: Can not perform a '--user' install. User site-packages are not visible in this virtualenv.\n");
+        return 1;
+    }
+    pip.out(&format!("Looking in links: {ENSUREPIP_TMPDIR}\n"));
+    let installed = pip.find_installed("pip");
+    if let Some(old) = installed.as_ref().filter(|old| !upgrade || Version::parse(&old.version) >= Version::parse(index::PIP_VERSION)) {
+        let site = display_path(&old.site, &pip.machine.logical_cwd());
+        pip.out(&format!("Requirement already satisfied: pip in {site} ({})\n", old.version));
+        return 0;
+    }
+    pip.out(&format!("Processing {ENSUREPIP_TMPDIR}/{wheel_name}\nInstalling collected packages: pip\n"));
+    let mut target = pip.target(user);
+    if let Some(root) = root {
+        let root = pip.machine.absolute(root);
+        target.site = format!("{}{}", root.trim_end_matches('/'), target.site);
+        target.bin = format!("{}{}", root.trim_end_matches('/'), target.bin);
+    } else if let Some(old) = &installed {
+        pip.replace("pip", old);
+    }
+    let fs = &mut *pip.machine.ctx.fs;
+    let made = fs.mkdir_all(&target.site).and_then(|_| fs.mkdir_all(&target.bin));
+    if let Err(e) = made.and_then(|_| wheel::install_scripts(fs, &target, package, true, &|script| scripts.keeps(script))) {
+        pip.err(&format!("ERROR: Could not install packages due to an OSError: [Errno {}] {e}: '{}'\n\n", e.errno(), target.site));
+        return 1;
+    }
+    pip.out(&format!("Successfully installed pip-{}\n", index::PIP_VERSION));
+    0
+}
+
 impl Pip<'_, '_, '_> {
     fn out(&mut self, text: &str) {
         if !self.quiet {
@@ -604,6 +673,16 @@ impl Pip<'_, '_, '_> {
         }
     }
 
+    /// Removes an installed version that a new one replaces, saying so as pip does.
+    fn replace(&mut self, name: &str, old: &Installed) {
+        self.out(&format!("  Attempting uninstall: {name}\n    Found existing installation: {} {}\n    Uninstalling {}-{}:\n      Successfully uninstalled {}-{}\n", old.name, old.version, old.name, old.version, old.name, old.version));
+        let files = self.recorded_files(old);
+        for path in &files {
+            let _ = self.machine.ctx.fs.unlink(path);
+        }
+        self.remove_empty_dirs(old, &files);
+    }
+
     /// Installs what was collected, in pip's order, and reports it.
     fn finish(&mut self, session: Resolution, user: bool) -> i32 {
         if session.order.is_empty() {
@@ -619,12 +698,7 @@ impl Pip<'_, '_, '_> {
         for (key, _, user) in &order {
             let Some((name, package)) = session.new_package(key) else { continue };
             if let Some(old) = self.find_installed(package.name) {
-                self.out(&format!("  Attempting uninstall: {name}\n    Found existing installation: {} {}\n    Uninstalling {}-{}:\n      Successfully uninstalled {}-{}\n", old.name, old.version, old.name, old.version, old.name, old.version));
-                let files = self.recorded_files(&old);
-                for path in &files {
-                    let _ = self.machine.ctx.fs.unlink(path);
-                }
-                self.remove_empty_dirs(&old, &files);
+                self.replace(name, &old);
             }
             if let Err(e) = wheel::install(self.machine.ctx.fs, &target, package, *user) {
                 self.err(&format!("ERROR: Could not install packages due to an OSError: [Errno {}] {e}: '{}'\n\n", e.errno(), target.site));

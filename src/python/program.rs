@@ -175,8 +175,8 @@ fn run(machine: &mut Machine, interp: &mut Interpreter, line: &CommandLine, exec
         Mode::Module(name) => {
             let result = interp.run_module(machine, name);
             if let Err(e) = &result {
-                if e.kind() == "ModuleNotFoundError" && e.message() == format!("No module named '{name}'") {
-                    machine.ctx.err(format!("{executable}: No module named {name}\n"));
+                if e.kind() == super::lang::RUNPY_ERROR {
+                    machine.ctx.err(format!("{executable}: {}\n", e.message()));
                     return 1;
                 }
             }

@@ -5,9 +5,11 @@
 //! these files. The activate scripts are venvlab's own.
 
 use super::host::Machine;
-use super::index;
-use super::wheel::{self, Target};
+use super::pip;
+use super::startup::{self, Build, Flags};
 use crate::fs::{join_path, FileKind, FsError, FsResult};
+use crate::io::Sink;
+use crate::programs::Ctx;
 
 const USAGE: &str = "usage: venv [-h] [--system-site-packages] [--symlinks | --copies] [--clear]
             [--upgrade] [--without-pip] [--prompt PROMPT] [--upgrade-deps]
@@ -133,6 +135,10 @@ pub fn main(machine: &mut Machine) -> i32 {
             return 2;
         }
     };
+    if options.upgrade && options.clear {
+        machine.ctx.err("Error: you cannot supply --upgrade and --clear together.\n");
+        return 1;
+    }
     for dir in &options.dirs {
         let env_dir = crate::fs::normalize_path(&machine.absolute(dir));
         if let Err(message) = create(machine, &options, &env_dir) {
@@ -143,59 +149,87 @@ pub fn main(machine: &mut Machine) -> i32 {
     0
 }
 
-/// Creates (or clears, or upgrades) one environment; `Err` is the message after `Error: `.
+/// `[Errno N] strerror: 'path'`, as Python words an `OSError`.
+fn fs_err(e: FsError, path: &str) -> String {
+    format!("[Errno {}] {e}: '{path}'", e.errno())
+}
+
+/// Creates (or clears, or upgrades) one environment in CPython's order: directories,
+/// `pyvenv.cfg` (with `include-system-site-packages = false` until pip is in), the
+/// interpreter links, pip by running the new interpreter, the activate scripts (not with
+/// `--upgrade`). An existing environment is reused: what is there already stays unless a step
+/// rewrites it. `Err` is the message after `Error: `.
 fn create(machine: &mut Machine, o: &Options, env_dir: &str) -> Result<(), String> {
-    let fs_err = |e: FsError, path: &str| format!("[Errno {}] {e}: '{path}'", e.errno());
-    match machine.ctx.fs.stat(env_dir) {
-        Ok(m) if m.kind != FileKind::Dir => return Err(format!("Unable to create directory '{env_dir}'")),
-        Ok(_) if o.clear => clear(machine, env_dir).map_err(|e| fs_err(e, env_dir))?,
-        _ => {}
+    if env_dir.contains(':') {
+        return Err(format!("Refusing to create a venv in {env_dir} because it contains the PATH separator :."));
+    }
+    if o.clear && machine.ctx.fs.exists(env_dir) {
+        clear(machine, env_dir).map_err(|e| fs_err(e, env_dir))?;
     }
     let short = machine.build.short_version();
     let base_executable = machine.paths.base_executable.clone();
     let exe_name = base_executable.rsplit('/').next().unwrap_or("python").to_string();
     let fs = &mut *machine.ctx.fs;
-    let dirs = [String::new(), "bin".into(), "include".into(), format!("include/python{short}"), "lib".into(), format!("lib/python{short}"), format!("lib/python{short}/site-packages")];
-    for dir in &dirs {
-        let path = join_path(env_dir, dir);
-        fs.mkdir_all(&path).map_err(|e| fs_err(e, &path))?;
+    for dir in [String::new(), format!("include/python{short}"), format!("lib/python{short}/site-packages")] {
+        create_if_needed(fs, &join_path(env_dir, &dir))?;
     }
     let lib64 = join_path(env_dir, "lib64");
-    if fs.lstat(&lib64).is_err() {
+    if !fs.exists(&lib64) {
         fs.symlink("lib", &lib64).map_err(|e| fs_err(e, &lib64))?;
     }
+    let bin = join_path(env_dir, "bin");
+    create_if_needed(fs, &bin)?;
     let prompt = match o.prompt.as_deref() {
         Some(".") => machine.logical_cwd().rsplit('/').next().unwrap_or("").to_string(),
         Some(p) => p.to_string(),
         None => env_dir.rsplit('/').next().unwrap_or("").to_string(),
     };
-    let cfg = config(machine, o, env_dir, &prompt);
-    let fs = &mut *machine.ctx.fs;
-    let cfg_path = join_path(env_dir, "pyvenv.cfg");
-    fs.write(&cfg_path, cfg.as_bytes()).map_err(|e| fs_err(e, &cfg_path))?;
-    let bin = join_path(env_dir, "bin");
-    setup_python(fs, o, &bin, &base_executable, &exe_name, &short).map_err(|e| fs_err(e, &bin))?;
-    for (name, template) in ACTIVATE {
-        let text = template.replace("__VENV_DIR__", env_dir).replace("__VENV_PROMPT__", &format!("({prompt}) "));
-        let path = join_path(&bin, name);
-        fs.write(&path, text.as_bytes()).map_err(|e| fs_err(e, &path))?;
+    write_config(machine, o, env_dir, &prompt, false)?;
+    let env_exe = join_path(&bin, &exe_name);
+    setup_python(machine, o, &bin, &base_executable, &env_exe, &short)?;
+    if !o.without_pip {
+        setup_pip(machine, env_dir, &env_exe)?;
     }
-    if o.without_pip || o.upgrade {
-        return Ok(());
+    if !o.upgrade {
+        for (name, template) in ACTIVATE {
+            let text = template.replace("__VENV_DIR__", env_dir).replace("__VENV_PROMPT__", &format!("({prompt}) "));
+            let path = join_path(&bin, name);
+            machine.ctx.fs.write(&path, text.as_bytes()).map_err(|e| fs_err(e, &path))?;
+        }
     }
-    ensurepip(machine, env_dir, &bin, &exe_name, &short)
+    if o.system_site_packages {
+        write_config(machine, o, env_dir, &prompt, true)?;
+    }
+    Ok(())
+}
+
+/// venv's `create_if_needed`: makes a missing directory (and its parents); an existing one
+/// must be a directory, not a link or a file.
+fn create_if_needed(fs: &mut crate::fs::Fs, dir: &str) -> Result<(), String> {
+    if !fs.exists(dir) {
+        return fs.mkdir_all(dir).map_err(|e| fs_err(e, dir));
+    }
+    match fs.lstat(dir) {
+        Ok(m) if m.kind == FileKind::Dir => Ok(()),
+        _ => Err(format!("Unable to create directory '{dir}'")),
+    }
+}
+
+/// Writes `pyvenv.cfg`; `system_site_packages` is false in the first writing, whatever was
+/// asked for, so that pip is installed into the venv itself.
+fn write_config(machine: &mut Machine, o: &Options, env_dir: &str, prompt: &str, system_site_packages: bool) -> Result<(), String> {
+    let text = config(machine, o, env_dir, prompt, system_site_packages);
+    let path = join_path(env_dir, "pyvenv.cfg");
+    machine.ctx.fs.write(&path, text.as_bytes()).map(|_| ()).map_err(|e| fs_err(e, &path))
 }
 
 /// `pyvenv.cfg` as CPython 3.12 writes it.
-fn config(machine: &Machine, o: &Options, env_dir: &str, prompt: &str) -> String {
+fn config(machine: &Machine, o: &Options, env_dir: &str, prompt: &str, system_site_packages: bool) -> String {
     let base = &machine.paths.base_executable;
     let home = base.rsplit_once('/').map_or("/", |(d, _)| d);
     let executable = &machine.paths.executable;
     let real = machine.ctx.fs.realpath(executable).unwrap_or_else(|_| executable.clone());
-    let mut text = format!(
-        "home = {home}\ninclude-system-site-packages = {}\nversion = {}\n",
-        o.system_site_packages, machine.build.version
-    );
+    let mut text = format!("home = {home}\ninclude-system-site-packages = {system_site_packages}\nversion = {}\n", machine.build.version);
     if o.prompt.is_some() {
         text.push_str(&format!("prompt = '{prompt}'\n"));
     }
@@ -204,7 +238,7 @@ fn config(machine: &Machine, o: &Options, env_dir: &str, prompt: &str) -> String
     for (on, flag) in [
         (o.symlinks == Some(false), "--copies"),
         (o.without_pip, "--without-pip"),
-        (o.system_site_packages, "--system-site-packages"),
+        (system_site_packages, "--system-site-packages"),
         (o.clear, "--clear"),
         (o.upgrade, "--upgrade"),
         (o.upgrade_deps, "--upgrade-deps"),
@@ -221,45 +255,95 @@ fn config(machine: &Machine, o: &Options, env_dir: &str, prompt: &str) -> String
     text
 }
 
-/// `bin/python`, `python3`, `python3.12`: the interpreter's own name links to it (absolute),
-/// the others to that name; with `--copies`, copies of the binary.
-fn setup_python(fs: &mut crate::fs::Fs, o: &Options, bin: &str, base: &str, exe_name: &str, short: &str) -> FsResult<()> {
-    let copies = o.symlinks == Some(false);
-    let names = [exe_name.to_string(), "python".into(), "python3".into(), format!("python{short}")];
-    for (i, name) in names.iter().enumerate() {
-        let path = join_path(bin, name);
-        if fs.lstat(&path).is_ok() {
-            if !o.upgrade {
-                continue;
-            }
-            fs.unlink(&path)?;
+/// venv's `setup_python`: `bin/NAME` (the base interpreter's own name) links to it, or is a
+/// copy of it with `--copies`; `python`, `python3` and `python3.12` that do not lead to a
+/// file (a dangling link counts as missing) link to NAME. A name that is already a link,
+/// even a dangling one, is left as it is.
+fn setup_python(machine: &mut Machine, o: &Options, bin: &str, base: &str, env_exe: &str, short: &str) -> Result<(), String> {
+    symlink_or_copy(machine, o, base, env_exe, false)?;
+    let fs = &mut *machine.ctx.fs;
+    if !is_link(fs, env_exe) {
+        fs.chmod(env_exe, 0o755).map_err(|e| fs_err(e, env_exe))?;
+    }
+    for name in ["python".to_string(), "python3".to_string(), format!("python{short}")] {
+        let path = join_path(bin, &name);
+        if machine.ctx.fs.exists(&path) {
+            continue;
         }
-        if copies {
-            let bytes = fs.read(base)?;
-            fs.write(&path, &bytes)?;
-            fs.chmod(&path, 0o755)?;
-        } else if i == 0 {
-            fs.symlink(base, &path)?;
-        } else {
-            fs.symlink(exe_name, &path)?;
+        symlink_or_copy(machine, o, env_exe, &path, true)?;
+        if !is_link(machine.ctx.fs, &path) {
+            machine.ctx.fs.chmod(&path, 0o755).map_err(|e| fs_err(e, &path))?;
         }
     }
     Ok(())
 }
 
-/// Installs pip from the wheel bundled with the standard library, as `ensurepip` does.
-fn ensurepip(machine: &mut Machine, env_dir: &str, bin: &str, exe_name: &str, short: &str) -> Result<(), String> {
-    let pip_version = super::index::PIP_VERSION;
-    let bundled = format!("{}/lib/python{short}/ensurepip/_bundled/pip-{pip_version}-py3-none-any.whl", machine.paths.base_prefix);
-    let python = join_path(bin, exe_name);
-    let message = format!("Command '['{python}', '-m', 'ensurepip', '--upgrade', '--default-pip']' returned non-zero exit status 1.");
-    let failed = || message.clone();
-    if !machine.ctx.fs.exists(&bundled) {
-        return Err(failed());
+fn is_link(fs: &crate::fs::Fs, path: &str) -> bool {
+    fs.lstat(path).is_ok_and(|m| m.kind == FileKind::Symlink)
+}
+
+/// venv's `symlink_or_copy`: a link to `src` (by its bare name when `relative`) unless `dst`
+/// is a link already; a copy with `--copies`, or when linking fails (venv logs a warning).
+fn symlink_or_copy(machine: &mut Machine, o: &Options, src: &str, dst: &str, relative: bool) -> Result<(), String> {
+    let mut copy = o.symlinks == Some(false);
+    if !copy && !is_link(machine.ctx.fs, dst) {
+        let target = if relative { src.rsplit('/').next().unwrap_or(src) } else { src };
+        if machine.ctx.fs.symlink(target, dst).is_err() {
+            machine.ctx.err(format!("Unable to symlink '{src}' to '{dst}'\n"));
+            copy = true;
+        }
     }
-    let Some(pip) = index::versions_of("pip").into_iter().find(|p| p.version == pip_version) else { return Err(failed()) };
-    let target = Target { site: format!("{env_dir}/lib/python{short}/site-packages"), bin: bin.to_string(), python };
-    wheel::install(machine.ctx.fs, &target, pip, true).map(|_| ()).map_err(|_| failed())
+    if copy {
+        copyfile(machine.ctx.fs, src, dst)?;
+    }
+    Ok(())
+}
+
+/// `shutil.copyfile`: the bytes of `src` into `dst`, both followed through links.
+fn copyfile(fs: &mut crate::fs::Fs, src: &str, dst: &str) -> Result<(), String> {
+    if let (Ok(a), Ok(b)) = (fs.resolve(src, true), fs.resolve(dst, true)) {
+        if a == b {
+            return Err(format!("'{src}' and '{dst}' are the same file"));
+        }
+    }
+    let bytes = fs.read(src).map_err(|e| fs_err(e, src))?;
+    fs.write(dst, &bytes).map(|_| ()).map_err(|e| fs_err(e, dst))
+}
+
+/// venv's `_setup_pip`: runs the new interpreter as `bin/NAME -m ensurepip --upgrade
+/// --default-pip`, its output captured (and dropped). Running it fails as `execve` would,
+/// for a link that leads nowhere; the run failing is a `CalledProcessError`.
+fn setup_pip(machine: &mut Machine, env_dir: &str, env_exe: &str) -> Result<(), String> {
+    let fs = &*machine.ctx.fs;
+    fs.stat(env_exe).map_err(|e| fs_err(e, env_exe))?;
+    fs.access(env_exe, 1).map_err(|e| fs_err(e, env_exe))?;
+    let failed = |status: i32| format!("Command '['{env_exe}', '-m', 'ensurepip', '--upgrade', '--default-pip']' returned non-zero exit status {status}.");
+    let bytes = fs.read(env_exe).map_err(|e| fs_err(e, env_exe))?;
+    let tag = crate::programs::program_of(&bytes).unwrap_or("");
+    let (program, build) = crate::programs::split_tag(tag);
+    if super::find(program).is_none() {
+        return Err(failed(1));
+    }
+    let build = Build::parse(build);
+    let mut env = machine.ctx.env.clone();
+    env.insert("VIRTUAL_ENV".into(), env_dir.to_string());
+    env.remove("PYTHONHOME");
+    env.remove("PYTHONPATH");
+    let mut trace = Vec::new();
+    let mut paths = startup::compute(machine.ctx.fs, &env, env_exe, &build, Flags::default(), &mut trace);
+    paths.path.insert(0, env_dir.to_string());
+    machine.ctx.trace.append(&mut trace);
+    let io = &mut *machine.ctx.io;
+    let saved = (std::mem::replace(&mut io.stdout, Sink::Null), std::mem::replace(&mut io.stderr, Sink::Null));
+    let mut ctx = Ctx { fs: &mut *machine.ctx.fs, env: &env, io: &mut *machine.ctx.io, trace: &mut *machine.ctx.trace, exec: None, build: "" };
+    let argv = vec![env_exe.to_string(), "--upgrade".into(), "--default-pip".into()];
+    let mut new_python = Machine { ctx: &mut ctx, build, paths, argv, exit: None };
+    let status = pip::bootstrap(&mut new_python, true, pip::Scripts::Default, false, None);
+    (machine.ctx.io.stdout, machine.ctx.io.stderr) = saved;
+    if status != 0 {
+        return Err(failed(status));
+    }
+    Ok(())
 }
 
 /// Empties a directory (`--clear`), keeping the directory itself.

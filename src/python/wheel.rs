@@ -37,6 +37,12 @@ pub fn dist_info_name(package: &Package) -> String {
 /// Lays out a package in `target`; returns the files written, relative to site-packages, as
 /// `RECORD` lists them.
 pub fn install(fs: &mut Fs, target: &Target, package: &Package, requested: bool) -> FsResult<Vec<String>> {
+    install_scripts(fs, target, package, requested, &|_| true)
+}
+
+/// [`install`], writing only the console scripts `keep` accepts (ensurepip leaves out `pip`
+/// unless asked for a default install).
+pub fn install_scripts(fs: &mut Fs, target: &Target, package: &Package, requested: bool, keep: &dyn Fn(&str) -> bool) -> FsResult<Vec<String>> {
     let mut record = Vec::new();
     for (top, entries) in package.files {
         write_entries(fs, target, package, top, entries, &mut record)?;
@@ -44,7 +50,7 @@ pub fn install(fs: &mut Fs, target: &Target, package: &Package, requested: bool)
     for (script, entry) in package.console_scripts {
         write_entry_module(fs, &target.site, script, entry, &mut record)?;
     }
-    for script in package.bin {
+    for script in package.bin.iter().filter(|s| keep(s)) {
         let entry = package.console_scripts.iter().find(|(s, _)| s == script).or(package.console_scripts.first());
         let Some((_, entry)) = entry else { continue };
         let (module, function) = entry.split_once(':').unwrap_or((entry, "main"));

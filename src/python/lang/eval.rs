@@ -1106,7 +1106,7 @@ impl Interpreter {
         }
     }
 
-    fn find(&mut self, host: &mut dyn Host, name: &str, parent: Option<&Rc<Module>>) -> R<Found> {
+    pub(crate) fn find(&mut self, host: &mut dyn Host, name: &str, parent: Option<&Rc<Module>>) -> R<Found> {
         let search = match parent {
             None => self.sys_path(),
             Some(p) => match p.get("__path__").and_then(|v| v.as_list()) {
@@ -1274,15 +1274,6 @@ impl Interpreter {
             m.set("__file__", Value::str(f));
         }
         self.add_module("__main__", m)
-    }
-
-    /// Imports `dotted`'s parent package and finds `dotted` itself, without running it.
-    pub(crate) fn find_for_main(&mut self, host: &mut dyn Host, dotted: &str) -> R<Found> {
-        let parent = match dotted.rfind('.') {
-            Some(i) => Some(self.import(host, &dotted[..i])?),
-            None => None,
-        };
-        self.find(host, dotted, parent.as_ref())
     }
 
     /// Names bound in a module, in order (for `dir()`).

@@ -95,6 +95,16 @@ pub enum ReplStep {
     Exit(i32),
 }
 
+/// The kind of exception [`Interpreter::run_module`] returns when `python -m` finds nothing to
+/// run (runpy's private `_Error`): CPython prints `EXECUTABLE: MESSAGE`, no traceback.
+pub const RUNPY_ERROR: &str = "runpy._Error";
+
+/// Whether an import error says that `package` or a package above it does not exist.
+fn missing_ancestor(e: &Exception, package: &str) -> bool {
+    let missing = e.message().strip_prefix("No module named '").and_then(|m| m.strip_suffix('\''));
+    e.kind() == "ModuleNotFoundError" && missing.is_some_and(|m| m == package || package.starts_with(&format!("{m}.")))
+}
+
 /// One Python process: its modules, its `__main__`, and the simulation's budgets.
 pub struct Interpreter {
     /// `sys.modules`: every value is a `Value::Module`.
@@ -203,24 +213,14 @@ impl Interpreter {
         self.exec_source(host, &main, source, filename, false)
     }
 
-    /// `python -m dotted`: imports the parent packages, then runs the module as `__main__`
-    /// (for a package, its `__main__` submodule). A missing module is
-    /// `ModuleNotFoundError: No module named 'x'`.
+    /// `python -m dotted`, as runpy's `_run_module_as_main`: imports the parent packages, then
+    /// runs the module as `__main__` (for a package, its `__main__` submodule). A module that
+    /// cannot be found is an exception of kind [`RUNPY_ERROR`], whose message CPython prints
+    /// after the executable's name: `No module named x`, `No module named json.__main__;
+    /// 'json' is a package and cannot be directly executed`.
     pub fn run_module(&mut self, host: &mut dyn Host, dotted: &str) -> Result<(), Exception> {
         self.reset_budget();
-        match self.find_for_main(host, dotted)? {
-            Found::Source {
-                is_package: true, ..
-            } if dotted.ends_with("__main__") => Err(Exception::new(
-                "ImportError",
-                format!("Cannot use package as __main__ module: '{dotted}'"),
-            )),
-            Found::Source {
-                is_package: true, ..
-            } => {
-                self.import(host, dotted)?;
-                self.run_module(host, &format!("{dotted}.__main__"))
-            }
+        match self.module_details(host, dotted)? {
             Found::Source { path, text, .. } => {
                 let main = self.new_main(Some(&path));
                 self.exec_source(host, &main, &text, &path, false)
@@ -231,6 +231,58 @@ impl Interpreter {
                     "venvlab: module '{dotted}' has no Python source to run in this simulation"
                 ),
             )),
+        }
+    }
+
+    /// What `python -m dotted` runs (runpy's `_get_module_details`): the module's source, or
+    /// for a package its `__main__` submodule's.
+    fn module_details(&mut self, host: &mut dyn Host, dotted: &str) -> Result<Found, Exception> {
+        let runpy = |message: String| Exception::new(RUNPY_ERROR, message);
+        // A module name given with `.py` gets a hint when it cannot be found.
+        let spec_error = |e: &Exception| {
+            let mut message = format!(
+                "Error while finding module specification for '{dotted}' ({}: {})",
+                e.kind(),
+                e.message()
+            );
+            if let Some(stem) = dotted.strip_suffix(".py") {
+                message.push_str(&format!(
+                    ". Try using '{stem}' instead of '{dotted}' as the module name."
+                ));
+            }
+            Exception::new(RUNPY_ERROR, message)
+        };
+        let parent = match dotted.rfind('.') {
+            Some(i) => match self.import(host, &dotted[..i]) {
+                Ok(module) => Some(module),
+                // A missing parent (or one above it) is reported as the search's failure;
+                // any other error in importing the parent is the parent's own.
+                Err(e) if missing_ancestor(&e, &dotted[..i]) => return Err(spec_error(&e)),
+                Err(e) => return Err(e),
+            },
+            None => None,
+        };
+        let found = match self.find(host, dotted, parent.as_ref()) {
+            Ok(found) => found,
+            Err(e) if e.kind() == "ModuleNotFoundError" && e.message() == format!("No module named '{dotted}'") => {
+                return Err(runpy(format!("No module named {dotted}")))
+            }
+            Err(e) if e.kind() == "ModuleNotFoundError" => return Err(spec_error(&e)),
+            Err(e) => return Err(e),
+        };
+        match found {
+            Found::Source { is_package: true, .. } if dotted == "__main__" || dotted.ends_with(".__main__") => {
+                Err(runpy("Cannot use package as __main__ module".into()))
+            }
+            // The inner call's name ends in `.__main__`, so this recursion is one level deep.
+            Found::Source { is_package: true, .. } => match self.module_details(host, &format!("{dotted}.__main__")) {
+                Err(e) if e.kind() == RUNPY_ERROR => Err(runpy(format!(
+                    "{}; '{dotted}' is a package and cannot be directly executed",
+                    e.message()
+                ))),
+                other => other,
+            },
+            found => Ok(found),
         }
     }
 
