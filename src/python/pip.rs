@@ -147,10 +147,13 @@ pub fn bootstrap(machine: &mut Machine, upgrade: bool, scripts: Scripts, user: b
     if root.is_none() && pip.externally_managed(&[]) {
         return 1;
     }
-    if user && pip.machine.paths.prefix != pip.machine.paths.base_prefix {
-        pip.err("ERROR: Can not perform a '--user' install. User site-packages are not visible in this virtualenv.\n");
-        return 1;
-    }
+    let user = match root {
+        Some(_) if !user => false,
+        _ => match pip.decide_user(user) {
+            Ok(user) => user,
+            Err(status) => return status,
+        },
+    };
     pip.out(&format!("Looking in links: {ENSUREPIP_TMPDIR}\n"));
     let installed = pip.find_installed("pip");
     if let Some(old) = installed.as_ref().filter(|old| !upgrade || Version::parse(&old.version) >= Version::parse(index::PIP_VERSION)) {
@@ -395,10 +398,7 @@ impl Pip<'_, '_, '_> {
                     return 1;
                 }
             }
-            for path in &files {
-                let _ = self.machine.ctx.fs.unlink(path);
-            }
-            self.remove_empty_dirs(&installed, &files);
+            self.remove_files(&files);
             self.out(&format!("  Successfully uninstalled {name}-{version}\n"));
         }
         0
@@ -431,16 +431,44 @@ impl Pip<'_, '_, '_> {
         out
     }
 
-    fn remove_empty_dirs(&mut self, installed: &Installed, files: &[String]) {
-        let mut dirs: Vec<String> = files.iter().filter_map(|f| f.rsplit_once('/').map(|(d, _)| d.to_string())).collect();
-        dirs.push(installed.dist_info.clone());
-        for top in files.iter().filter_map(|f| f.strip_prefix(&format!("{}/", installed.site))).filter_map(|r| r.split('/').next()) {
-            dirs.push(join_path(&installed.site, top));
+    /// Removes a distribution's recorded files as pip's uninstall does. A directory all of
+    /// whose files are recorded goes as a whole (`compress_for_rename`): a package's directory,
+    /// its `.dist-info`, and `~/.local/bin` when its only scripts were the package's. Every
+    /// other file goes on its own and takes with it the directories it leaves empty
+    /// (`os.removedirs`), except a directory from which a whole one was moved out: pip's
+    /// stash of it sits beside it until the end.
+    fn remove_files(&mut self, files: &[String]) {
+        let fs = &mut *self.machine.ctx.fs;
+        let parent = |p: &str| p.rsplit_once('/').map(|(d, _)| if d.is_empty() { "/".to_string() } else { d.to_string() });
+        let mut roots: Vec<String> = files.iter().filter_map(|f| parent(f)).collect();
+        roots.sort_by_key(|r| (r.len(), r.clone()));
+        roots.dedup();
+        let under = |path: &str, dir: &str| path == dir || path.starts_with(&format!("{dir}/"));
+        let mut whole: Vec<String> = Vec::new();
+        for root in roots {
+            if whole.iter().any(|w| under(&root, w)) {
+                continue;
+            }
+            if files_below(fs, &root).is_some_and(|found| !found.is_empty() && found.iter().all(|f| files.contains(f))) {
+                whole.push(root);
+            }
         }
-        dirs.sort_by_key(|d| std::cmp::Reverse(d.len()));
-        dirs.dedup();
-        for dir in dirs.iter().filter(|d| d.starts_with(&installed.site) && **d != installed.site) {
-            let _ = self.machine.ctx.fs.remove_all(dir);
+        for dir in &whole {
+            let _ = fs.remove_all(dir);
+        }
+        let beside: Vec<String> = whole.iter().filter_map(|w| parent(w)).collect();
+        for file in files.iter().filter(|f| !whole.iter().any(|w| under(f, w))) {
+            if fs.unlink(file).is_err() {
+                continue;
+            }
+            let mut dir = parent(file);
+            for _ in 0..64 {
+                let Some(d) = dir.filter(|d| d != "/" && !beside.contains(d)) else { break };
+                if fs.rmdir(&d).is_err() {
+                    break;
+                }
+                dir = parent(&d);
+            }
         }
     }
 
@@ -449,11 +477,10 @@ impl Pip<'_, '_, '_> {
             return 1;
         }
         let upgrade = args.iter().any(|a| a == "-U" || a == "--upgrade");
-        let user = args.iter().any(|a| a == "--user");
-        if user && self.machine.paths.prefix != self.machine.paths.base_prefix {
-            self.err("ERROR: Can not perform a '--user' install. User site-packages are not visible in this virtualenv.\n");
-            return 1;
-        }
+        let user = match self.decide_user(args.iter().any(|a| a == "--user")) {
+            Ok(user) => user,
+            Err(status) => return status,
+        };
         let no_deps = args.iter().any(|a| a == "--no-deps");
         let mut wanted: Vec<(String, Option<Origin>)> = Vec::new();
         let mut i = 0;
@@ -673,14 +700,46 @@ impl Pip<'_, '_, '_> {
         }
     }
 
+    /// pip's `decide_user_install`: `--user` (refused in a venv); otherwise the user site only
+    /// when it is enabled and the prefix's site-packages is not writeable, which pip says.
+    fn decide_user(&mut self, explicit: bool) -> Result<bool, i32> {
+        if explicit {
+            if self.machine.paths.prefix != self.machine.paths.base_prefix {
+                self.err("ERROR: Can not perform a '--user' install. User site-packages are not visible in this virtualenv.\n");
+                return Err(1);
+            }
+            return Ok(true);
+        }
+        let user_site_enabled = self.machine.paths.pyvenv_cfg.is_none();
+        if !user_site_enabled || self.writable(&self.target(false).site) {
+            return Ok(false);
+        }
+        self.out("Defaulting to user installation because normal site-packages is not writeable\n");
+        Ok(true)
+    }
+
+    /// pip's `test_writable_dir`: whether the directory, or the nearest one above it that
+    /// exists, may be written to.
+    fn writable(&self, dir: &str) -> bool {
+        let mut dir = dir.to_string();
+        for _ in 0..64 {
+            if self.machine.ctx.fs.stat(&dir).is_ok_and(|m| m.kind == FileKind::Dir) {
+                return self.machine.ctx.fs.access(&dir, 2).is_ok();
+            }
+            match dir.rsplit_once('/') {
+                Some(("", _)) if dir != "/" => dir = "/".into(),
+                Some((up, _)) if !up.is_empty() => dir = up.to_string(),
+                _ => return false,
+            }
+        }
+        false
+    }
+
     /// Removes an installed version that a new one replaces, saying so as pip does.
     fn replace(&mut self, name: &str, old: &Installed) {
         self.out(&format!("  Attempting uninstall: {name}\n    Found existing installation: {} {}\n    Uninstalling {}-{}:\n      Successfully uninstalled {}-{}\n", old.name, old.version, old.name, old.version, old.name, old.version));
         let files = self.recorded_files(old);
-        for path in &files {
-            let _ = self.machine.ctx.fs.unlink(path);
-        }
-        self.remove_empty_dirs(old, &files);
+        self.remove_files(&files);
     }
 
     /// Installs what was collected, in pip's order, and reports it.
@@ -710,6 +769,33 @@ impl Pip<'_, '_, '_> {
         self.out(&format!("Successfully installed {}\n", done.join(" ")));
         0
     }
+}
+
+/// Every file under a directory (symbolic links count as files, and are not followed), as
+/// `os.walk` finds them; `None` if it is not a directory or holds too much to list.
+fn files_below(fs: &crate::fs::Fs, dir: &str) -> Option<Vec<String>> {
+    if !fs.lstat(dir).is_ok_and(|m| m.kind == FileKind::Dir) {
+        return None;
+    }
+    let mut found = Vec::new();
+    let mut stack = vec![(dir.to_string(), 0usize)];
+    while let Some((d, depth)) = stack.pop() {
+        for entry in fs.read_dir(&d).ok()? {
+            let path = join_path(&d, &entry.name);
+            if fs.lstat(&path).is_ok_and(|m| m.kind == FileKind::Dir) {
+                if depth >= 64 {
+                    return None;
+                }
+                stack.push((path, depth + 1));
+            } else {
+                found.push(path);
+            }
+            if found.len() + stack.len() > 100_000 {
+                return None;
+            }
+        }
+    }
+    Some(found)
 }
 
 /// What one `pip install` works on: the projects in the order pip met them (resolvelib's
