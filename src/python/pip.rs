@@ -85,6 +85,10 @@ fn config_value(text: &str, key: &str) -> String {
 struct Pip<'m, 'c, 'a> {
     machine: &'m mut Machine<'c, 'a>,
     quiet: bool,
+    /// Whether resolution passes over installed versions (`--force-reinstall`, `--target`).
+    ignore_installed: bool,
+    /// `--target`: installs go elsewhere, so nothing installed here is replaced.
+    in_target: bool,
 }
 
 /// pip's command line (`sys.argv[1:]`); returns the exit status.
@@ -92,7 +96,7 @@ pub fn main(machine: &mut Machine) -> i32 {
     let args: Vec<String> = machine.argv.iter().skip(1).cloned().collect();
     let quiet = args.iter().any(|a| a == "-q" || a == "--quiet");
     let args: Vec<String> = args.into_iter().filter(|a| a != "-q" && a != "--quiet").collect();
-    let mut pip = Pip { machine, quiet };
+    let mut pip = Pip { machine, quiet, ignore_installed: false, in_target: false };
     match args.first().map(String::as_str) {
         Some("--version") | Some("-V") => pip.version(),
         Some("install") => pip.install(&args[1..]),
@@ -143,7 +147,7 @@ pub fn bootstrap(machine: &mut Machine, upgrade: bool, scripts: Scripts, user: b
         machine.ctx.err(format!("FileNotFoundError: [Errno 2] No such file or directory: '{bundled}'\n"));
         return 1;
     };
-    let mut pip = Pip { machine, quiet: false };
+    let mut pip = Pip { machine, quiet: false, ignore_installed: false, in_target: false };
     if root.is_none() && pip.externally_managed(&[]) {
         return 1;
     }
@@ -473,34 +477,39 @@ impl Pip<'_, '_, '_> {
     }
 
     fn install(&mut self, args: &[String]) -> i32 {
-        if self.externally_managed(args) {
+        let o = match InstallOptions::parse(args) {
+            Ok(o) => o,
+            Err(message) => {
+                self.err(&format!("{INSTALL_USAGE}\n{message}\n"));
+                return 2;
+            }
+        };
+        if o.user && o.target.is_some() {
+            self.err("ERROR: Can not combine '--user' and '--target'\n");
             return 1;
         }
-        let upgrade = args.iter().any(|a| a == "-U" || a == "--upgrade");
-        let user = match self.decide_user(args.iter().any(|a| a == "--user")) {
-            Ok(user) => user,
-            Err(status) => return status,
+        // PEP 668 guards the running interpreter's own environment, which --target leaves alone.
+        if o.target.is_none() && !o.break_system_packages && self.externally_managed(args) {
+            return 1;
+        }
+        let user = match o.target {
+            Some(_) if !o.user => false,
+            _ => match self.decide_user(o.user) {
+                Ok(user) => user,
+                Err(status) => return status,
+            },
         };
-        let no_deps = args.iter().any(|a| a == "--no-deps");
+        // --target installs afresh whatever is installed here; --force-reinstall replaces it.
+        self.ignore_installed = o.target.is_some() || o.force_reinstall;
+        self.in_target = o.target.is_some();
         let mut wanted: Vec<(String, Option<Origin>)> = Vec::new();
-        let mut i = 0;
-        while i < args.len() {
-            let arg = &args[i];
-            i += 1;
-            match arg.as_str() {
-                "-r" | "--requirement" => {
-                    let Some(file) = args.get(i).cloned() else {
-                        self.err("ERROR: -r option requires 1 argument\n");
-                        return 2;
-                    };
-                    i += 1;
-                    match self.read_requirements(&file) {
-                        Ok(lines) => wanted.extend(lines),
-                        Err(status) => return status,
-                    }
-                }
-                a if a.starts_with('-') => {}
-                a => wanted.push((a.to_string(), None)),
+        for item in &o.wanted {
+            match item {
+                Wanted::Requirement(text) => wanted.push((text.clone(), None)),
+                Wanted::File(file) => match self.read_requirements(file) {
+                    Ok(lines) => wanted.extend(lines),
+                    Err(status) => return status,
+                },
             }
         }
         if wanted.is_empty() {
@@ -521,18 +530,27 @@ impl Pip<'_, '_, '_> {
         let mut session = Resolution::default();
         for (order, (req, origin)) in requested.into_iter().enumerate() {
             let from = origin.map(|o| format!("-r {} (line {})", o.file, o.line));
-            if let Err(status) = self.add(&mut session, req, from, Some(order), upgrade, 0) {
+            if let Err(status) = self.add(&mut session, req, from, Some(order), o.upgrade, 0) {
                 return status;
             }
         }
-        if !no_deps {
+        if !o.no_deps {
             while let Some(next) = session.next_to_pin() {
                 if let Err(status) = self.pin(&mut session, next) {
                     return status;
                 }
             }
         }
-        self.finish(session, user)
+        match &o.target {
+            Some(dir) => {
+                let dir = crate::fs::normalize_path(&self.machine.absolute(dir));
+                self.finish_in_target(session, &dir, o.upgrade)
+            }
+            None => {
+                let target = self.target(user);
+                self.finish(session, &target)
+            }
+        }
     }
 
     /// Reads a requirements file: one requirement a line, `#` comments, blank lines skipped.
@@ -582,7 +600,7 @@ impl Pip<'_, '_, '_> {
         }
         let shown_from = from.as_ref().map(|f| format!(" (from {f})")).unwrap_or_default();
         let requested = order.is_some();
-        let installed = self.find_installed(&req.name).filter(|i| req.allows(&i.version));
+        let installed = self.find_installed(&req.name).filter(|i| !self.ignore_installed && req.allows(&i.version));
         if let Some(installed) = &installed {
             let site = display_path(&installed.site, &self.machine.logical_cwd());
             self.out(&format!("Requirement already satisfied: {spec} in {site}{shown_from} ({})\n", installed.version));
@@ -735,6 +753,54 @@ impl Pip<'_, '_, '_> {
         false
     }
 
+    /// `--target DIR`: pip installs into a temporary home (`lib/python`, `bin`), then moves
+    /// each top-level entry into DIR. One that exists there already is kept, with a warning,
+    /// unless `--upgrade` (then it is replaced; a link is kept and warned about).
+    fn finish_in_target(&mut self, session: Resolution, dir: &str, upgrade: bool) -> i32 {
+        if let Err(e) = self.machine.ctx.fs.mkdir_all(dir) {
+            self.err(&format!("ERROR: Could not install packages due to an OSError: [Errno {}] {e}: '{dir}'\n\n", e.errno()));
+            return 1;
+        }
+        let home = TARGET_TMPDIR;
+        let _ = self.machine.ctx.fs.remove_all(home);
+        let staging = Target { site: format!("{home}/lib/python"), bin: format!("{home}/bin"), python: self.machine.paths.executable.clone() };
+        let status = self.finish(session, &staging);
+        if status != 0 || !self.machine.ctx.fs.exists(home) {
+            let _ = self.machine.ctx.fs.remove_all(home);
+            return status;
+        }
+        let mut moves: Vec<(String, String)> = Vec::new();
+        for (from, skip) in [(staging.site.as_str(), None), (home, Some("lib"))] {
+            for entry in self.machine.ctx.fs.read_dir(from).unwrap_or_default() {
+                if skip == Some(entry.name.as_str()) {
+                    continue;
+                }
+                moves.push((join_path(from, &entry.name), join_path(dir, &entry.name)));
+            }
+        }
+        for (from, to) in moves {
+            let fs = &mut *self.machine.ctx.fs;
+            if let Ok(there) = fs.lstat(&to) {
+                if !upgrade {
+                    self.err(&format!("WARNING: Target directory {to} already exists. Specify --upgrade to force replacement.\n"));
+                    continue;
+                }
+                if there.kind == FileKind::Symlink {
+                    self.err(&format!("WARNING: Target directory {to} already exists and is a link. pip will not automatically replace links, please remove if replacement is desired.\n"));
+                    continue;
+                }
+                let _ = fs.remove_all(&to);
+            }
+            if let Err(e) = self.machine.ctx.fs.rename(&from, &to) {
+                self.err(&format!("ERROR: Could not install packages due to an OSError: [Errno {}] {e}: '{to}'\n\n", e.errno()));
+                let _ = self.machine.ctx.fs.remove_all(home);
+                return 1;
+            }
+        }
+        let _ = self.machine.ctx.fs.remove_all(home);
+        0
+    }
+
     /// Removes an installed version that a new one replaces, saying so as pip does.
     fn replace(&mut self, name: &str, old: &Installed) {
         self.out(&format!("  Attempting uninstall: {name}\n    Found existing installation: {} {}\n    Uninstalling {}-{}:\n      Successfully uninstalled {}-{}\n", old.name, old.version, old.name, old.version, old.name, old.version));
@@ -742,8 +808,9 @@ impl Pip<'_, '_, '_> {
         self.remove_files(&files);
     }
 
-    /// Installs what was collected, in pip's order, and reports it.
-    fn finish(&mut self, session: Resolution, user: bool) -> i32 {
+    /// Installs what was collected into `target`, in pip's order, and reports it; an installed
+    /// version is replaced unless installs ignore what is installed (`--target`).
+    fn finish(&mut self, session: Resolution, target: &Target) -> i32 {
         if session.order.is_empty() {
             return 0;
         }
@@ -751,15 +818,15 @@ impl Pip<'_, '_, '_> {
         order.sort_by(|a, b| (b.1, &b.0).cmp(&(a.1, &a.0)));
         let names: Vec<&str> = order.iter().filter_map(|(k, _, _)| session.new_package(k).map(|(name, _)| name)).collect();
         self.out(&format!("Installing collected packages: {}\n", names.join(", ")));
-        let target = self.target(user);
         let _ = self.machine.ctx.fs.mkdir_all(&target.site);
         let _ = self.machine.ctx.fs.mkdir_all(&target.bin);
+        let replace = !self.in_target;
         for (key, _, user) in &order {
             let Some((name, package)) = session.new_package(key) else { continue };
-            if let Some(old) = self.find_installed(package.name) {
+            if let Some(old) = self.find_installed(package.name).filter(|_| replace) {
                 self.replace(name, &old);
             }
-            if let Err(e) = wheel::install(self.machine.ctx.fs, &target, package, *user) {
+            if let Err(e) = wheel::install(self.machine.ctx.fs, target, package, *user) {
                 self.err(&format!("ERROR: Could not install packages due to an OSError: [Errno {}] {e}: '{}'\n\n", e.errno(), target.site));
                 return 1;
             }
@@ -768,6 +835,128 @@ impl Pip<'_, '_, '_> {
         done.sort_by_key(|d| d.to_ascii_lowercase());
         self.out(&format!("Successfully installed {}\n", done.join(" ")));
         0
+    }
+}
+
+/// optparse's usage text for `pip install`, printed before an option error.
+const INSTALL_USAGE: &str = "
+Usage:   
+  pip install [options] <requirement specifier> [package-index-options] ...
+  pip install [options] -r <requirements file> [package-index-options] ...
+  pip install [options] [-e] <vcs project url> ...
+  pip install [options] [-e] <local project path> ...
+  pip install [options] <archive url/path> ...
+";
+
+/// The temporary home `pip install --target` installs into before moving the files (random
+/// in pip; fixed here, as the simulation has no randomness).
+const TARGET_TMPDIR: &str = "/tmp/pip-target-k2v9q1xe";
+
+/// What `pip install` was asked to install, in the order given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Wanted {
+    Requirement(String),
+    /// `-r FILE`.
+    File(String),
+}
+
+/// `pip install`'s options.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct InstallOptions {
+    upgrade: bool,
+    user: bool,
+    no_deps: bool,
+    force_reinstall: bool,
+    break_system_packages: bool,
+    target: Option<String>,
+    wanted: Vec<Wanted>,
+}
+
+/// Options of `pip install` that take a value (short forms first): the value is consumed,
+/// whether or not the simulation acts on it, so that it is never read as a requirement.
+const INSTALL_VALUED: &[(&str, &str)] = &[
+    ("-r", "--requirement"),
+    ("-c", "--constraint"),
+    ("-e", "--editable"),
+    ("-t", "--target"),
+    ("-i", "--index-url"),
+    ("-f", "--find-links"),
+    ("", "--extra-index-url"),
+    ("", "--platform"),
+    ("", "--python-version"),
+    ("", "--implementation"),
+    ("", "--abi"),
+    ("", "--root"),
+    ("", "--prefix"),
+    ("", "--src"),
+    ("", "--upgrade-strategy"),
+    ("", "--progress-bar"),
+    ("", "--root-user-action"),
+    ("", "--report"),
+    ("", "--no-binary"),
+    ("", "--only-binary"),
+    ("", "--config-settings"),
+    ("", "--global-option"),
+    ("", "--python"),
+    ("", "--log"),
+    ("", "--cache-dir"),
+    ("", "--cert"),
+    ("", "--client-cert"),
+    ("", "--proxy"),
+    ("", "--retries"),
+    ("", "--timeout"),
+    ("", "--trusted-host"),
+    ("", "--exists-action"),
+    ("", "--keyring-provider"),
+];
+
+impl InstallOptions {
+    /// optparse's reading; `Err` is its message (after the usage text, status 2).
+    fn parse(args: &[String]) -> Result<InstallOptions, String> {
+        let mut o = InstallOptions::default();
+        let mut i = 0;
+        while i < args.len() {
+            let arg = &args[i];
+            i += 1;
+            let (name, mut value) = match arg.split_once('=') {
+                Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
+                _ => (arg.clone(), None),
+            };
+            let valued = INSTALL_VALUED.iter().find(|(short, long)| {
+                (!short.is_empty() && (name == *short || (value.is_none() && name.starts_with(short) && !name.starts_with("--")))) || name == *long
+            });
+            if let Some((short, long)) = valued {
+                if value.is_none() && !short.is_empty() && name.len() > short.len() && !name.starts_with("--") {
+                    value = Some(name[short.len()..].to_string());
+                }
+                let value = match value {
+                    Some(v) => v,
+                    None => match args.get(i) {
+                        Some(v) => {
+                            i += 1;
+                            v.clone()
+                        }
+                        None => return Err(format!("{} option requires 1 argument", if name.starts_with("--") { long } else { short })),
+                    },
+                };
+                match *long {
+                    "--requirement" => o.wanted.push(Wanted::File(value)),
+                    "--target" => o.target = Some(value),
+                    _ => {}
+                }
+                continue;
+            }
+            match name.as_str() {
+                "-U" | "--upgrade" => o.upgrade = true,
+                "--user" => o.user = true,
+                "--no-deps" => o.no_deps = true,
+                "--force-reinstall" => o.force_reinstall = true,
+                "--break-system-packages" => o.break_system_packages = true,
+                a if a.starts_with('-') && a.len() > 1 => {}
+                _ => o.wanted.push(Wanted::Requirement(arg.clone())),
+            }
+        }
+        Ok(o)
     }
 }
 

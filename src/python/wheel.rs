@@ -58,7 +58,7 @@ pub fn install_scripts(fs: &mut Fs, target: &Target, package: &Package, requeste
         let path = join_path(&target.bin, script);
         fs.write(&path, text.as_bytes())?;
         fs.chmod(&path, 0o755)?;
-        record.push(format!("../../../bin/{script}"));
+        record.push(join_path(&relative_to(&target.bin, &target.site), script));
     }
     write_dist_info(fs, &target.site, package, requested, &mut record)?;
     Ok(record)
@@ -178,6 +178,21 @@ fn write_dist_info(fs: &mut Fs, site: &str, package: &Package, requested: bool, 
     Ok(())
 }
 
+/// `os.path.relpath(path, start)` for absolute paths: how RECORD names a script in `bin/`
+/// from site-packages (`../../../bin` in a venv, `../../bin` from `--target`'s `lib/python`).
+fn relative_to(path: &str, start: &str) -> String {
+    let parts = |p: &str| p.split('/').filter(|c| !c.is_empty()).map(str::to_string).collect::<Vec<_>>();
+    let (path, start) = (parts(path), parts(start));
+    let common = path.iter().zip(&start).take_while(|(a, b)| a == b).count();
+    let mut out: Vec<String> = vec!["..".to_string(); start.len() - common];
+    out.extend(path[common..].iter().cloned());
+    if out.is_empty() {
+        ".".to_string()
+    } else {
+        out.join("/")
+    }
+}
+
 /// The wheel's tag part: `py3-none-any` from `requests-2.32.3-py3-none-any.whl`.
 fn wheel_tag(wheel: &str) -> String {
     let stem = wheel.strip_suffix(".whl").unwrap_or(wheel);
@@ -224,6 +239,8 @@ mod tests {
         assert!(main.contains("from _venvlab import cowsay_cli as cli"));
         assert!(fs.exists("/v/lib/python3.12/site-packages/cowsay-6.1.dist-info/REQUESTED"));
         assert!(record.contains(&"../../../bin/cowsay".to_string()));
+        assert_eq!(relative_to("/t/bin", "/t/lib/python"), "../../bin");
+        assert_eq!(relative_to("/v/bin", "/v/bin"), ".");
         let version = String::from_utf8(fs.read("/v/lib/python3.12/site-packages/cowsay/main.py").unwrap().to_vec()).unwrap();
         assert_eq!(version, "__version__ = '6.1'\n");
     }
