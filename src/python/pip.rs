@@ -300,17 +300,72 @@ impl Pip<'_, '_, '_> {
         true
     }
 
+    /// `pip list`: the installed distributions as a table (`--format=columns`), as
+    /// `name==version` lines (`freeze`) or as one line of JSON (`json`); `--user` only the
+    /// user site's, `--exclude NAME` (repeatable) without those.
     fn list(&mut self, args: &[String]) -> i32 {
-        let only = args.iter().any(|a| a == "--user").then(|| self.user_dirs().0);
-        let rows: Vec<(String, String)> =
-            self.installed().into_iter().filter(|i| only.as_ref().is_none_or(|u| &i.site == u)).map(|i| (i.name, i.version)).collect();
-        let w1 = rows.iter().map(|r| r.0.len()).max().unwrap_or(0).max("Package".len());
-        let w2 = rows.iter().map(|r| r.1.len()).max().unwrap_or(0).max("Version".len());
-        // pip's tabulate pads every column but the last, so no line ends in spaces
-        let mut text = format!("{:<w1$} Version\n{} {}\n", "Package", "-".repeat(w1), "-".repeat(w2));
-        for (name, version) in rows {
-            text.push_str(&format!("{name:<w1$} {version}\n"));
+        let mut format = "columns".to_string();
+        let mut exclude: Vec<String> = Vec::new();
+        let mut i = 0;
+        while i < args.len() {
+            let arg = &args[i];
+            i += 1;
+            let (name, inline) = match arg.split_once('=') {
+                Some((n, v)) if n.starts_with("--") => (n, Some(v.to_string())),
+                _ => (arg.as_str(), None),
+            };
+            if !matches!(name, "--format" | "--exclude" | "--path" | "-i" | "--index-url" | "--extra-index-url" | "-f" | "--find-links") {
+                continue;
+            }
+            let value = match inline {
+                Some(v) => v,
+                None => match args.get(i) {
+                    Some(v) => {
+                        i += 1;
+                        v.clone()
+                    }
+                    None => {
+                        self.err(&format!("{LIST_USAGE}\n{name} option requires 1 argument\n"));
+                        return 2;
+                    }
+                },
+            };
+            match name {
+                "--format" if ["columns", "freeze", "json"].contains(&value.as_str()) => format = value,
+                "--format" => {
+                    self.err(&format!("{LIST_USAGE}\noption --format: invalid choice: '{value}' (choose from 'columns', 'freeze', 'json')\n"));
+                    return 2;
+                }
+                "--exclude" => exclude.push(index::canonical(&value)),
+                _ => {}
+            }
         }
+        let only = args.iter().any(|a| a == "--user").then(|| self.user_dirs().0);
+        let rows: Vec<(String, String)> = self
+            .installed()
+            .into_iter()
+            .filter(|i| only.as_ref().is_none_or(|u| &i.site == u))
+            .filter(|i| !exclude.contains(&index::canonical(&i.name)))
+            .map(|i| (i.name, i.version))
+            .collect();
+        let text = match format.as_str() {
+            "freeze" => rows.iter().map(|(name, version)| format!("{name}=={version}\n")).collect(),
+            "json" => {
+                let items: Vec<String> = rows.iter().map(|(name, version)| format!("{{\"name\": {}, \"version\": {}}}", json_string(name), json_string(version))).collect();
+                format!("[{}]\n", items.join(", "))
+            }
+            _ if rows.is_empty() => String::new(),
+            _ => {
+                let w1 = rows.iter().map(|r| r.0.len()).max().unwrap_or(0).max("Package".len());
+                let w2 = rows.iter().map(|r| r.1.len()).max().unwrap_or(0).max("Version".len());
+                // pip's tabulate pads every column but the last, so no line ends in spaces
+                let mut text = format!("{:<w1$} Version\n{} {}\n", "Package", "-".repeat(w1), "-".repeat(w2));
+                for (name, version) in rows {
+                    text.push_str(&format!("{name:<w1$} {version}\n"));
+                }
+                text
+            }
+        };
         self.out(&text);
         0
     }
@@ -838,6 +893,37 @@ impl Pip<'_, '_, '_> {
     }
 }
 
+/// optparse's usage text for `pip list`, printed before an option error.
+const LIST_USAGE: &str = "
+Usage:   
+  pip list [options]
+";
+
+/// A string as Python's `json.dumps` writes it (non-ASCII escaped).
+fn json_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if (c as u32) < 0x20 || (c as u32) > 0x7e => {
+                let mut units = [0u16; 2];
+                for unit in c.encode_utf16(&mut units) {
+                    out.push_str(&format!("\\u{unit:04x}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// optparse's usage text for `pip install`, printed before an option error.
 const INSTALL_USAGE: &str = "
 Usage:   
@@ -1117,6 +1203,23 @@ mod tests {
         let m = "Name: x\nLicense: line one\n        line two\nRequires-Python: >=3.8\n";
         assert_eq!(metadata_field(m, "License"), "line one\nline two");
         assert_eq!(metadata_field(m, "Author"), "");
+    }
+
+    #[test]
+    fn json_strings_as_python_dumps_them() {
+        assert_eq!(json_string("cowsay"), "\"cowsay\"");
+        assert_eq!(json_string("a\"b\\c\td\u{7f}é😀"), "\"a\\\"b\\\\c\\td\\u007f\\u00e9\\ud83d\\ude00\"");
+    }
+
+    #[test]
+    fn install_options_take_their_values() {
+        let args = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let o = InstallOptions::parse(&args(&["-tlib", "--force-reinstall", "-r", "req.txt", "cowsay", "--index-url=https://x", "-i", "https://y"])).unwrap();
+        assert_eq!(o.target.as_deref(), Some("lib"));
+        assert!(o.force_reinstall);
+        assert_eq!(o.wanted, vec![Wanted::File("req.txt".into()), Wanted::Requirement("cowsay".into())]);
+        assert_eq!(InstallOptions::parse(&args(&["cowsay", "-r"])).unwrap_err(), "-r option requires 1 argument");
+        assert_eq!(InstallOptions::parse(&args(&["--target"])).unwrap_err(), "--target option requires 1 argument");
     }
 
     #[test]
