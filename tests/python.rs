@@ -178,3 +178,17 @@ fn ensurepip_leaves_an_installed_pip_alone() {
     let o = s.run("python -m ensurepip");
     assert_eq!(o.text(), "Looking in links: /tmp/tmpv3nv1ab8\nRequirement already satisfied: pip in /home/kai/.pyenv/versions/3.12.7/lib/python3.12/site-packages (24.2)\n");
 }
+
+/// pyenv puts its libexec and then each plugin's bin (the last in glob order first) before
+/// PATH for the command it runs, as recorded with pyenv 2.6.30 and its installer's four
+/// plugins; `pyenv exec` then puts the version's bin first.
+#[test]
+fn pyenv_exec_puts_libexec_and_plugin_bins_on_path() {
+    let mut s = session();
+    run(&mut s, &["mkdir -p ~/.pyenv/plugins/pyenv-doctor/bin ~/.pyenv/plugins/pyenv-virtualenv/bin ~/.pyenv/plugins/python-build/bin ~/.pyenv/plugins/no-bin"]);
+    let o = s.run("PATH=~/.pyenv/shims:/usr/bin:/bin python -c 'import os; print(os.environ[\"PATH\"])'");
+    assert_eq!(
+        o.text(),
+        "/home/kai/.pyenv/versions/3.12.7/bin:/home/kai/.pyenv/libexec:/home/kai/.pyenv/plugins/python-build/bin:/home/kai/.pyenv/plugins/pyenv-virtualenv/bin:/home/kai/.pyenv/plugins/pyenv-doctor/bin:/home/kai/.pyenv/shims:/usr/bin:/bin\n"
+    );
+}

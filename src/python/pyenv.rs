@@ -31,7 +31,8 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
     let root = ctx.var("PYENV_ROOT").map(str::to_string).or_else(|| ctx.var("HOME").map(|h| format!("{h}/.pyenv"))).unwrap_or_default();
     let command = argv.get(1).map(String::as_str).unwrap_or("");
     let args: Vec<String> = argv.iter().skip(2).cloned().collect();
-    let mut p = Pyenv { ctx, root };
+    let argv0 = argv.first().cloned().unwrap_or_else(|| "pyenv".into());
+    let mut p = Pyenv { ctx, root, argv0 };
     match command {
         "" | "help" | "--help" => p.out("Usage: pyenv <command> [<args>]\n\nSome useful pyenv commands are:\n   commands    List all available pyenv commands\n   exec        Run an executable with the selected Python version\n   global      Set or show the global Python version(s)\n   local       Set or show the local application-specific Python version(s)\n   prefix      Display prefixes for Python versions\n   rehash      Rehash pyenv shims (run this after installing executables)\n   root        Display the root directory where versions and shims are kept\n   shims       List existing pyenv shims\n   version     Show the current Python version(s) and its origin\n   version-name  Show the current Python version\n   versions    List all Python versions available to pyenv\n   whence      List all Python versions that contain the given executable\n   which       Display the full path to an executable\n"),
         "--version" => p.out("pyenv 2.4.16\n"),
@@ -64,6 +65,8 @@ pub fn shim(root: &str) -> String {
 struct Pyenv<'c, 'a> {
     ctx: &'c mut Ctx<'a>,
     root: String,
+    /// How this pyenv was started (`$0`), which says where it is installed.
+    argv0: String,
 }
 
 impl Pyenv<'_, '_> {
@@ -287,19 +290,78 @@ impl Pyenv<'_, '_> {
         self.out(&text)
     }
 
-    /// `pyenv exec NAME ARGS`: runs NAME of the selected version with that version's `bin`
-    /// first on `PATH`.
+    /// Where pyenv is installed (`_PYENV_INSTALL_PREFIX`): the parent of the `libexec`
+    /// directory its script is really in, found from `$0` with links resolved.
+    fn install_prefix(&self) -> String {
+        let found = if self.argv0.contains('/') {
+            Some(if self.argv0.starts_with('/') { self.argv0.clone() } else { join_path(&self.ctx.fs.cwd_path().unwrap_or_default(), &self.argv0) })
+        } else {
+            crate::programs::executables_on_path(self.ctx.fs, &self.argv0, self.ctx.var("PATH").unwrap_or("")).into_iter().next()
+        };
+        let real = found.and_then(|f| self.ctx.fs.realpath(&f).ok());
+        let parent = |p: &str| p.rsplit_once('/').map(|(d, _)| d.to_string()).unwrap_or_default();
+        real.map(|r| parent(&parent(&r))).filter(|p| !p.is_empty()).unwrap_or_else(|| self.root.clone())
+    }
+
+    /// The plugins' `DIR/plugins/*/SUB` paths that exist, in glob (byte) order.
+    fn plugin_dirs(&self, dir: &str, sub: &str) -> Vec<String> {
+        let plugins = format!("{dir}/plugins");
+        let mut names: Vec<String> = self.ctx.fs.read_dir(&plugins).unwrap_or_default().into_iter().map(|e| e.name).collect();
+        names.sort();
+        names.into_iter().map(|n| format!("{plugins}/{n}/{sub}")).filter(|p| self.ctx.fs.lstat(p).is_ok()).collect()
+    }
+
+    /// The environment `pyenv` (libexec/pyenv) gives every command it runs: `PATH` with its
+    /// `libexec` first, then each plugin's `bin` (each put first in turn, so the last in glob
+    /// order comes first), those of `PYENV_ROOT` before those of the installation when they
+    /// differ; and `PYENV_ROOT`, `PYENV_DIR`, `_PYENV_INSTALL_PREFIX` and `PYENV_HOOK_PATH`.
+    fn command_env(&self) -> crate::programs::Env {
+        let mut env = self.ctx.env.clone();
+        let prefix = self.install_prefix();
+        let mut path = env.get("PATH").cloned().unwrap_or_default();
+        let mut plugin_homes = vec![prefix.clone()];
+        if prefix != self.root {
+            plugin_homes.push(self.root.clone());
+        }
+        for home in &plugin_homes {
+            for bin in self.plugin_dirs(home, "bin") {
+                path = format!("{bin}:{path}");
+            }
+        }
+        env.insert("PATH".into(), format!("{prefix}/libexec:{path}"));
+        let mut hooks = format!("{}:{}/pyenv.d", env.get("PYENV_HOOK_PATH").cloned().unwrap_or_default(), self.root);
+        if prefix != self.root {
+            hooks.push_str(&format!(":{prefix}/pyenv.d"));
+        }
+        hooks.push_str(":/usr/etc/pyenv.d:/usr/local/etc/pyenv.d:/etc/pyenv.d:/usr/lib/pyenv/hooks");
+        for dir in self.plugin_dirs(&self.root, "etc/pyenv.d") {
+            hooks.push_str(&format!(":{dir}"));
+        }
+        env.insert("PYENV_HOOK_PATH".into(), hooks.strip_prefix(':').unwrap_or(&hooks).to_string());
+        let dir = env.get("PYENV_DIR").cloned().or_else(|| env.get("PWD").cloned()).unwrap_or_else(|| self.ctx.fs.cwd_path().unwrap_or_default());
+        env.insert("PYENV_DIR".into(), dir);
+        env.insert("PYENV_ROOT".into(), self.root.clone());
+        env.insert("_PYENV_INSTALL_PREFIX".into(), prefix);
+        env
+    }
+
+    /// `pyenv exec NAME ARGS`: runs NAME of the selected version, with `PYENV_VERSION` set
+    /// and, when NAME lives under `PYENV_ROOT`, its directory first on `PATH` (before what
+    /// `pyenv` itself puts there). An exec hook's wrapper for NAME runs instead, and puts the
+    /// real command's directory first.
     fn exec(&mut self, args: &[String]) -> i32 {
         let Some(name) = args.first().cloned() else { return self.fail("usage: pyenv exec <command> [arg1 arg2...]") };
         let Some(v) = self.checked() else { return 1 };
         let Some(path) = self.locate(&v, &name) else { return self.not_found(&name) };
-        let mut env = self.ctx.env.clone();
-        if v != "system" {
-            let bin = format!("{}/versions/{v}/bin", self.root);
-            let old = env.get("PATH").cloned().unwrap_or_default();
-            env.insert("PATH".into(), format!("{bin}:{old}"));
+        let mut env = self.command_env();
+        env.insert("PYENV_VERSION".into(), v);
+        let old = env.get("PATH").cloned().unwrap_or_default();
+        let dir = path.rsplit_once('/').map(|(d, _)| d.to_string()).unwrap_or_default();
+        let hook = self.exec_hook(&name);
+        if hook.is_some() || path.starts_with(&format!("{}/", self.root)) {
+            env.insert("PATH".into(), format!("{dir}:{old}"));
         }
-        let mut argv = match self.exec_hook(&name) {
+        let mut argv = match hook {
             Some(wrapper) => {
                 env.insert("PYENV_REHASH_REAL_COMMAND".into(), path);
                 vec![wrapper]
