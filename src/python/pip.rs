@@ -89,6 +89,8 @@ struct Pip<'m, 'c, 'a> {
     ignore_installed: bool,
     /// `--target`: installs go elsewhere, so nothing installed here is replaced.
     in_target: bool,
+    /// `--no-warn-script-location`.
+    no_warn_script_location: bool,
 }
 
 /// pip's command line (`sys.argv[1:]`); returns the exit status.
@@ -96,7 +98,7 @@ pub fn main(machine: &mut Machine) -> i32 {
     let args: Vec<String> = machine.argv.iter().skip(1).cloned().collect();
     let quiet = args.iter().any(|a| a == "-q" || a == "--quiet");
     let args: Vec<String> = args.into_iter().filter(|a| a != "-q" && a != "--quiet").collect();
-    let mut pip = Pip { machine, quiet, ignore_installed: false, in_target: false };
+    let mut pip = Pip { machine, quiet, ignore_installed: false, in_target: false, no_warn_script_location: false };
     match args.first().map(String::as_str) {
         Some("--version") | Some("-V") => pip.version(),
         Some("install") => pip.install(&args[1..]),
@@ -147,7 +149,7 @@ pub fn bootstrap(machine: &mut Machine, upgrade: bool, scripts: Scripts, user: b
         machine.ctx.err(format!("FileNotFoundError: [Errno 2] No such file or directory: '{bundled}'\n"));
         return 1;
     };
-    let mut pip = Pip { machine, quiet: false, ignore_installed: false, in_target: false };
+    let mut pip = Pip { machine, quiet: false, ignore_installed: false, in_target: false, no_warn_script_location: false };
     if root.is_none() && pip.externally_managed(&[]) {
         return 1;
     }
@@ -557,6 +559,7 @@ impl Pip<'_, '_, '_> {
         // --target installs afresh whatever is installed here; --force-reinstall replaces it.
         self.ignore_installed = o.target.is_some() || o.force_reinstall;
         self.in_target = o.target.is_some();
+        self.no_warn_script_location = o.no_warn_script_location;
         let mut wanted: Vec<(String, Option<Origin>)> = Vec::new();
         for item in &o.wanted {
             match item {
@@ -856,6 +859,34 @@ impl Pip<'_, '_, '_> {
         0
     }
 
+    /// pip's warning when it has installed scripts into a directory that is not on `PATH`
+    /// (nor the running interpreter's own): `~/.local/bin` after a user install, typically.
+    fn warn_scripts_not_on_path(&mut self, bin: &str, scripts: &[&str]) {
+        if scripts.is_empty() {
+            return;
+        }
+        let normal = |dir: &str| crate::fs::normalize_path(dir).trim_end_matches('/').to_string();
+        let path = self.machine.ctx.var("PATH").unwrap_or("").to_string();
+        let executable_dir = self.machine.paths.executable.rsplit_once('/').map(|(d, _)| d.to_string()).unwrap_or_default();
+        if path.split(':').map(normal).any(|d| d == normal(bin)) || normal(&executable_dir) == normal(bin) {
+            return;
+        }
+        let mut names: Vec<&str> = scripts.to_vec();
+        names.sort();
+        let start = match names.split_last() {
+            Some((last, [])) => format!("script {last} is"),
+            Some((last, rest)) => format!("scripts {} and {last} are", rest.join(", ")),
+            None => return,
+        };
+        let mut text = format!(
+            "  WARNING: The {start} installed in '{bin}' which is not on PATH.\n  Consider adding this directory to PATH or, if you prefer to suppress this warning, use --no-warn-script-location.\n"
+        );
+        if path.split(':').any(|d| d.starts_with('~')) {
+            text.push_str("  NOTE: The current PATH contains path(s) starting with `~`, which may not be expanded by all applications.\n");
+        }
+        self.err(&text);
+    }
+
     /// Removes an installed version that a new one replaces, saying so as pip does.
     fn replace(&mut self, name: &str, old: &Installed) {
         self.out(&format!("  Attempting uninstall: {name}\n    Found existing installation: {} {}\n    Uninstalling {}-{}:\n      Successfully uninstalled {}-{}\n", old.name, old.version, old.name, old.version, old.name, old.version));
@@ -884,6 +915,9 @@ impl Pip<'_, '_, '_> {
             if let Err(e) = wheel::install(self.machine.ctx.fs, target, package, *user) {
                 self.err(&format!("ERROR: Could not install packages due to an OSError: [Errno {}] {e}: '{}'\n\n", e.errno(), target.site));
                 return 1;
+            }
+            if !self.in_target && !self.no_warn_script_location {
+                self.warn_scripts_not_on_path(&target.bin, package.bin);
             }
         }
         let mut done: Vec<String> = order.iter().filter_map(|(k, _, _)| session.new_package(k).map(|(name, p)| format!("{name}-{}", p.version))).collect();
@@ -954,6 +988,7 @@ struct InstallOptions {
     no_deps: bool,
     force_reinstall: bool,
     break_system_packages: bool,
+    no_warn_script_location: bool,
     target: Option<String>,
     wanted: Vec<Wanted>,
 }
@@ -1038,6 +1073,7 @@ impl InstallOptions {
                 "--no-deps" => o.no_deps = true,
                 "--force-reinstall" => o.force_reinstall = true,
                 "--break-system-packages" => o.break_system_packages = true,
+                "--no-warn-script-location" => o.no_warn_script_location = true,
                 a if a.starts_with('-') && a.len() > 1 => {}
                 _ => o.wanted.push(Wanted::Requirement(arg.clone())),
             }
