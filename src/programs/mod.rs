@@ -32,6 +32,7 @@ mod pwd;
 mod readlink;
 pub mod regex;
 mod rm;
+mod sed;
 mod seq;
 mod sort;
 mod touch;
@@ -136,6 +137,7 @@ pub const REGISTRY: &[(&str, Main)] = &[
     ("realpath", readlink::realpath),
     ("rm", rm::main),
     ("rmdir", mkdir::rmdir),
+    ("sed", sed::main),
     ("seq", seq::main),
     ("sort", sort::main),
     ("tail", head::tail),
