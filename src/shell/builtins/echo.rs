@@ -1,4 +1,5 @@
-//! The `echo` builtin (bash's: `-n`, `-e`, `-E`; other options are printed as text).
+//! The `echo` builtin (bash's: `-n`, `-e`, `-E`; other options are printed as text). With `-e`,
+//! `\xHH` and `\0NNN` write raw bytes, as `printf` does.
 
 use super::super::exec::Interp;
 
@@ -9,8 +10,8 @@ pub(crate) fn echo(it: &mut Interp, argv: &[String]) -> i32 {
     0
 }
 
-/// What `echo` prints for these arguments (shared with the `/usr/bin/echo` program).
-pub fn render(args: &[String]) -> String {
+/// The bytes `echo` prints for these arguments.
+pub fn render(args: &[String]) -> Vec<u8> {
     let mut newline = true;
     let mut escapes = false;
     let mut i = 0;
@@ -28,23 +29,23 @@ pub fn render(args: &[String]) -> String {
         }
         i += 1;
     }
-    let mut out = String::new();
+    let mut out = Vec::new();
     for (k, arg) in args[i..].iter().enumerate() {
         if k > 0 {
-            out.push(' ');
+            out.push(b' ');
         }
         if escapes {
             let (text, stop) = crate::shell::builtins::printf::unescape(arg, crate::shell::builtins::printf::Escapes::Echo);
-            out.push_str(&text);
+            out.extend_from_slice(&text);
             if stop {
                 return out;
             }
         } else {
-            out.push_str(arg);
+            out.extend_from_slice(arg.as_bytes());
         }
     }
     if newline {
-        out.push('\n');
+        out.push(b'\n');
     }
     out
 }

@@ -72,9 +72,9 @@ pub(crate) const KEYWORDS: &[&str] = &[
     "then", "time", "until", "while", "{", "}", "[[", "]]",
 ];
 
-/// Writes text to the interpreter's standard output.
-fn out(it: &mut Interp, text: impl AsRef<str>) {
-    it.io.write(1, text.as_ref().as_bytes());
+/// Writes text or raw bytes to the interpreter's standard output.
+fn out(it: &mut Interp, bytes: impl AsRef<[u8]>) {
+    it.io.write(1, bytes.as_ref());
 }
 
 #[cfg(test)]
