@@ -1,7 +1,8 @@
 //! `env`: run a program in a modified environment, or print the environment.
 //!
-//! Options `-i`/`-` (start empty), `-u NAME` (unset), then `NAME=VALUE` assignments, then an
-//! optional command. Without a command the resulting environment is printed, one `NAME=VALUE`
+//! Options `-i`/`-` (start empty), `-u NAME` (unset), `-0`/`--null` (end lines with NUL), then
+//! `NAME=VALUE` assignments, then an optional command. Without a command the resulting
+//! environment is printed by [`print_environment`] (which `printenv` shares), one `NAME=VALUE`
 //! per line, in the order the simulation keeps it (sorted by name). With one, `env` asks
 //! through [`Ctx::exec`] to be replaced by it; the shell then looks it up on the new `PATH`.
 //! Options stop at the first assignment or command, as with GNU `env`.
@@ -11,6 +12,7 @@ use super::{args, Ctx, Env, ExecRequest};
 /// Entry point of `env`.
 pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
     let mut env: Env = ctx.env.clone();
+    let mut null = false;
     let mut i = 1;
     while let Some(arg) = argv.get(i) {
         if arg == "--" {
@@ -29,6 +31,8 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
             };
             if !name.is_empty() && "ignore-environment".starts_with(name) && inline.is_none() {
                 env.clear();
+            } else if !name.is_empty() && "null".starts_with(name) && inline.is_none() {
+                null = true;
             } else if !name.is_empty() && "unset".starts_with(name) {
                 let value = match inline {
                     Some(v) => v,
@@ -55,6 +59,7 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
         while j < chars.len() {
             match chars[j] {
                 'i' => env.clear(),
+                '0' => null = true,
                 'u' => {
                     let rest: String = chars[j + 1..].iter().collect();
                     let name = if rest.is_empty() {
@@ -81,12 +86,22 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
     }
     let command = argv.get(i..).unwrap_or_default();
     if command.is_empty() {
-        let text: String = env.iter().map(|(k, v)| format!("{k}={v}\n")).collect();
-        ctx.out(text);
+        print_environment(ctx, &env, null);
         return 0;
+    }
+    if null {
+        return usage(ctx, "cannot specify --null (-0) with command");
     }
     ctx.exec = Some(ExecRequest { argv: command.to_vec(), env });
     0
+}
+
+/// Prints every variable of `env` as `NAME=VALUE`, each ended by a newline or, with `null`, a
+/// NUL byte: what `env` and `printenv` print without operands.
+pub(super) fn print_environment(ctx: &mut Ctx, env: &Env, null: bool) {
+    let end = if null { '\0' } else { '\n' };
+    let text: String = env.iter().map(|(k, v)| format!("{k}={v}{end}")).collect();
+    ctx.out(text);
 }
 
 /// Prints a usage error as GNU `env` does; its status is 125.
@@ -115,6 +130,17 @@ mod tests {
             (String::new(), "env: invalid option -- 'z'\nTry 'env --help' for more information.\n".into(), 125)
         );
         assert_eq!(run_for_test(&mut fs, &env, &["env", "-u"], b"").2, 125);
+    }
+
+    #[test]
+    fn null_ends_lines_with_nul_and_refuses_a_command() {
+        let (mut fs, env) = test_machine();
+        assert_eq!(run_for_test(&mut fs, &env, &["env", "-0i", "A=1", "B=2"], b"").0, "A=1\0B=2\0");
+        assert_eq!(run_for_test(&mut fs, &env, &["env", "--nul", "-i", "A=1"], b"").0, "A=1\0");
+        assert_eq!(
+            run_for_test(&mut fs, &env, &["env", "-0", "true"], b""),
+            (String::new(), "env: cannot specify --null (-0) with command\nTry 'env --help' for more information.\n".into(), 125)
+        );
     }
 
     #[test]

@@ -28,6 +28,7 @@ mod ln;
 mod ls;
 mod mkdir;
 mod mv;
+mod printenv;
 mod pwd;
 mod readlink;
 pub mod regex;
@@ -35,6 +36,7 @@ mod rm;
 mod sed;
 mod seq;
 mod sort;
+mod tee;
 mod touch;
 mod tr;
 mod tree;
@@ -132,6 +134,7 @@ pub const REGISTRY: &[(&str, Main)] = &[
     ("ls", ls::main),
     ("mkdir", mkdir::main),
     ("mv", mv::main),
+    ("printenv", printenv::main),
     ("pwd", pwd::main),
     ("readlink", readlink::main),
     ("realpath", readlink::realpath),
@@ -141,6 +144,7 @@ pub const REGISTRY: &[(&str, Main)] = &[
     ("seq", seq::main),
     ("sort", sort::main),
     ("tail", head::tail),
+    ("tee", tee::main),
     ("touch", touch::main),
     ("tr", tr::main),
     ("tree", tree::main),
