@@ -13,6 +13,7 @@ const FRAGMENTS: &[&str] = &[
     "-s", "mv", "cp", "-r", "cat", "main.py", "tree", "grep", "-r", "which", "type", "hash", "alias", "ll=ls",
     "\\", "\n", "#", "!", "[", "]", "test", "-f", "read", "printf", "%s", "%d", "$?", "$@", "$#", "shift", "set",
     "--", "local", "return", "break", "exit", "eval", "chmod", "000", ".", "/dev/null", "yes", "head", "-n", "1",
+    "tee", "-a", "printenv", "-0", "'\\xc3\\101'",
 ];
 
 fn line() -> impl Strategy<Value = String> {

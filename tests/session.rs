@@ -341,3 +341,26 @@ fn read_at_the_terminal_waits_for_a_line() {
     assert!(o.waiting_for_input);
     assert_eq!(s.run("kai").text(), "hello kai\n");
 }
+
+/// bash 5.2 writes `\xHH` and octal escapes as raw bytes (LANG=C.UTF-8): two escapes make one
+/// UTF-8 character, and a file or pipe gets exactly those bytes.
+#[test]
+fn printf_and_echo_escapes_write_raw_bytes() {
+    assert_eq!(out(&["printf '\\xc3\\xa9\\n'"]), "é\n");
+    assert_eq!(out(&["printf '\\xc3\\xa9' | wc -c"]), "2\n");
+    assert_eq!(out(&["printf '\\303\\251\\u00e9|%3s|\\n' é"]), "éé| é|\n");
+    assert_eq!(out(&["echo -e '\\xc3\\xa9\\0303\\0251'"]), "éé\n");
+    let mut s = session();
+    run(&mut s, &["printf '\\xff\\x00A' > bytes"]);
+    assert_eq!(s.fs().read("bytes").unwrap().as_slice(), b"\xff\x00A");
+}
+
+/// `pip freeze | tee requirements.txt` shows the list and saves it; `-a` adds to the file.
+#[test]
+fn tee_saves_what_it_shows() {
+    let mut s = session();
+    let o = run(&mut s, &["echo 'numpy==2.5.4' | tee req.txt", "echo more | tee -a req.txt"]);
+    assert_eq!(o.text(), "more\n");
+    assert_eq!(s.fs().read("req.txt").unwrap().as_slice(), b"numpy==2.5.4\nmore\n");
+    assert_eq!(run(&mut s, &["printenv NOPE HOME; echo $?"]).text(), "/home/kai\n1\n");
+}
