@@ -4,7 +4,9 @@
 //   node tests/e2e/smoke.mjs URL [SCREENSHOT.png]
 //
 // Opens URL, waits for the prompt, runs `echo hello` and checks that `hello` is printed, runs an
-// unknown command and checks that stderr is shown, and saves light and dark screenshots.
+// unknown command and checks that stderr is shown; makes and activates a venv and checks the
+// file tree, the editor badge, the prompt and the explanation follow; saves light and dark
+// screenshots.
 // scripts/test serves dist/ and runs this; playwright-core comes from tools/node_modules.
 
 import { createRequire } from 'node:module';
@@ -68,9 +70,19 @@ try {
     await input.press('Enter');
     await page.locator('.transcript .stderr').first().waitFor();
 
+    check(await page.locator('.ide.missing').count() === 1, 'the editor badge says its interpreter is missing');
+    await run(page, input, 'python -m venv .venv');
+    await page.locator('.tree .dir.changed', { hasText: '.venv/' }).first().waitFor();
+    await page.locator('.ide.ok').waitFor();
+    await run(page, input, 'source .venv/bin/activate');
+    await page.locator('label[for="command"]', { hasText: /^Command line, \(\.venv\) / }).waitFor();
+    await run(page, input, 'python -V');
+    await page.locator('.explain .hit', { hasText: '/home/kai/Projects/example/.venv/bin' }).waitFor();
+    await page.locator('.tree .link', { hasText: 'python → /home/kai/.pyenv/versions/3.12.7/bin/python' }).first().waitFor({ state: 'attached' });
+
     const file = colorScheme === 'light' ? screenshot : screenshot.replace(/(\.png)?$/, '-dark.png');
     await page.screenshot({ path: file });
-    console.log(`ok: ${colorScheme}: prompt "${prompt}" rendered ${firstRender} ms after navigation; echo hello printed hello; stderr shown; ${file}`);
+    console.log(`ok: ${colorScheme}: prompt "${prompt}" rendered ${firstRender} ms after navigation; echo hello printed hello; stderr shown; venv made and activated: tree, badge, prompt and explanation follow; ${file}`);
     await page.close();
   }
 } catch (error) {
@@ -82,6 +94,12 @@ try {
 
 for (const problem of problems) console.error(problem);
 if (failed || problems.length > 0) process.exit(1);
+
+async function run(page, input, line) {
+  await input.pressSequentially(line);
+  await input.press('Enter');
+  await page.locator('.transcript .command', { hasText: line }).last().waitFor();
+}
 
 function check(condition, what) {
   if (!condition) throw new Error(`expected: ${what}`);

@@ -1,0 +1,160 @@
+//! The file tree: the working directory's contents, live after each command. Symbolic links
+//! show their target (broken ones are marked), and what the last command created, changed or
+//! removed is highlighted. Directories open and close; those holding a change open by
+//! themselves.
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::state::LabHandle;
+use crate::fs::{join_path, FileKind, Fs};
+use crate::trace::Event;
+
+/// Entries shown per directory before "… more".
+const MAX_ENTRIES: usize = 200;
+/// Directories deeper than this below the root are not opened.
+const MAX_DEPTH: usize = 12;
+
+/// What the last command touched.
+#[derive(Clone, PartialEq, Default)]
+struct Changes {
+    /// Paths created or modified.
+    touched: BTreeSet<String>,
+    /// Paths removed.
+    removed: Vec<String>,
+}
+
+impl Changes {
+    fn from_events(events: &[Event]) -> Changes {
+        let mut changes = Changes::default();
+        for event in events {
+            match event {
+                Event::Created(p) | Event::Modified(p) => {
+                    changes.touched.insert(p.clone());
+                }
+                Event::Removed(p) => changes.removed.push(p.clone()),
+                _ => {}
+            }
+        }
+        changes
+    }
+
+    /// Whether something under `dir` was touched.
+    fn inside(&self, dir: &str) -> bool {
+        let prefix = format!("{}/", dir.trim_end_matches('/'));
+        self.touched.range(prefix.clone()..).next().is_some_and(|p| p.starts_with(&prefix))
+    }
+}
+
+/// The tree panel.
+#[function_component]
+pub fn FileTree() -> Html {
+    let lab = use_context::<LabHandle>().expect("the lab context is provided by App");
+    let changes = Rc::new(Changes::from_events(&lab.events));
+    let session = lab.session.borrow();
+    let root = session.shell().pwd().to_string();
+    let home = session.shell().var("HOME").unwrap_or("").to_string();
+    let shown_root = match root.strip_prefix(&home) {
+        Some(rest) if !home.is_empty() && (rest.is_empty() || rest.starts_with('/')) => format!("~{rest}"),
+        _ => root.clone(),
+    };
+    html! {
+        <section class="tree" aria-label="Files">
+            <h2>{ "Files in " }<code>{ shown_root }</code></h2>
+            <ul class="tree-list">
+                { children(session.fs(), &root, 0, &changes, lab.revision) }
+            </ul>
+            if !changes.removed.is_empty() {
+                <p class="removed">{ "Removed: " }
+                    { for changes.removed.iter().take(20).map(|p| html! { <code>{ p }</code> }) }
+                </p>
+            }
+        </section>
+    }
+}
+
+/// The entries of a directory, sorted as `ls` sorts them (byte order), dot files included.
+fn children(fs: &Fs, dir: &str, depth: usize, changes: &Rc<Changes>, revision: u64) -> Html {
+    let Ok(mut entries) = fs.read_dir(dir) else { return Html::default() };
+    entries.sort_by(|a, b| a.name.as_bytes().cmp(b.name.as_bytes()));
+    let more = entries.len().saturating_sub(MAX_ENTRIES);
+    html! {
+        <>
+            { for entries.iter().take(MAX_ENTRIES).map(|e| {
+                let path = join_path(dir, &e.name);
+                let key = path.clone();
+                html! { <TreeEntry {key} {path} name={e.name.clone()} {depth} changes={changes.clone()} {revision} /> }
+            }) }
+            if more > 0 { <li class="more">{ format!("… {more} more") }</li> }
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct TreeEntryProps {
+    path: String,
+    name: String,
+    depth: usize,
+    changes: Rc<Changes>,
+    /// The lab's revision: the entry redraws after every command.
+    revision: u64,
+}
+
+/// One entry; a directory opens and closes with a button.
+#[function_component]
+fn TreeEntry(props: &TreeEntryProps) -> Html {
+    let lab = use_context::<LabHandle>().expect("the lab context is provided by App");
+    let toggled = use_state(|| None::<bool>);
+    // A directory that a command changed something in opens, and stays open until closed;
+    // not the insides of installed packages, which would bury everything else.
+    let inside = props.changes.inside(&props.path) && props.depth < 4 && !props.path.contains("/site-packages/");
+    {
+        let toggled = toggled.clone();
+        use_effect_with((props.revision, inside), move |&(_, inside)| {
+            if inside && toggled.is_none() {
+                toggled.set(Some(true));
+            }
+        });
+    }
+    let session = lab.session.borrow();
+    let fs = session.fs();
+    let Ok(meta) = fs.lstat(&props.path) else { return Html::default() };
+    let changed = if props.changes.touched.contains(&props.path) { " changed" } else { "" };
+    match meta.kind {
+        FileKind::Symlink => {
+            let target = fs.readlink(&props.path).unwrap_or_default();
+            let broken = fs.stat(&props.path).is_err();
+            html! {
+                <li class={format!("link{changed}{}", if broken { " broken" } else { "" })}>
+                    <span class="name">{ &props.name }</span>
+                    <span class="arrow" aria-label="symbolic link to">{ " → " }</span>
+                    <span class="target">{ target }</span>
+                    if broken { <span class="badge">{ "broken" }</span> }
+                </li>
+            }
+        }
+        FileKind::Dir => {
+            let open = toggled.unwrap_or(inside);
+            let onclick = {
+                let toggled = toggled.clone();
+                Callback::from(move |_: MouseEvent| toggled.set(Some(!open)))
+            };
+            html! {
+                <li class={format!("dir{changed}")}>
+                    <button type="button" class="toggle" aria-expanded={open.to_string()} {onclick}>
+                        { format!("{}/", props.name) }
+                    </button>
+                    if open && props.depth < MAX_DEPTH {
+                        <ul>{ children(fs, &props.path, props.depth + 1, &props.changes, props.revision) }</ul>
+                    }
+                </li>
+            }
+        }
+        FileKind::File => {
+            let exec = if meta.perm & 0o111 != 0 { " exec" } else { "" };
+            html! { <li class={format!("file{exec}{changed}")}><span class="name">{ &props.name }</span></li> }
+        }
+    }
+}
