@@ -7,9 +7,28 @@ use crate::shell::Shell;
 /// Most candidates returned.
 const MAX_CANDIDATES: usize = 500;
 
+/// Where the word being completed starts in `line` (a byte index): after the last blank or
+/// shell operator character.
+pub fn word_start(line: &str) -> usize {
+    line.rfind(|c: char| c.is_whitespace() || matches!(c, ';' | '|' | '&' | '<' | '>' | '(')).map_or(0, |i| i + 1)
+}
+
+/// The longest text every candidate starts with (what one Tab press inserts).
+pub fn common_prefix(candidates: &[String]) -> String {
+    let Some(first) = candidates.first() else { return String::new() };
+    let mut len = first.len();
+    for c in &candidates[1..] {
+        len = len.min(first.bytes().zip(c.bytes()).take_while(|(a, b)| a == b).count());
+    }
+    while !first.is_char_boundary(len) {
+        len -= 1;
+    }
+    first[..len].to_string()
+}
+
 /// Candidates for the last word of `line`, sorted, each the whole replacement word.
 pub fn complete(fs: &Fs, shell: &Shell, line: &str) -> Vec<String> {
-    let start = line.rfind(|c: char| c.is_whitespace() || matches!(c, ';' | '|' | '&' | '<' | '>' | '(')).map_or(0, |i| i + 1);
+    let start = word_start(line);
     let word = &line[start..];
     let before = line[..start].trim_end();
     let command_position = before.is_empty() || before.ends_with([';', '|', '&', '(']);
@@ -65,7 +84,18 @@ fn paths(fs: &Fs, shell: &Shell, word: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    use super::{common_prefix, word_start};
     use crate::session::Session;
+
+    #[test]
+    fn common_prefix_stops_at_the_first_difference() {
+        let words = |w: &[&str]| w.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(common_prefix(&words(&["python", "python3", "python3.12"])), "python");
+        assert_eq!(common_prefix(&words(&["é1", "é2"])), "é");
+        assert_eq!(common_prefix(&[]), "");
+        assert_eq!(word_start("ls .ve"), 3);
+        assert_eq!(word_start("a|b"), 2);
+    }
 
     #[test]
     fn completes_commands_and_paths() {

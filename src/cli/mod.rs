@@ -124,7 +124,7 @@ impl<D: Driver> Completer for Completion<D> {
 
     fn complete(&self, line: &str, pos: usize, _: &Context<'_>) -> rustyline::Result<(usize, Vec<Pair>)> {
         let before = &line[..pos];
-        let start = before.rfind(|c: char| c.is_whitespace() || matches!(c, ';' | '|' | '&' | '<' | '>' | '(')).map_or(0, |i| i + 1);
+        let start = crate::complete::word_start(before);
         let candidates = self.driver.borrow_mut().session().complete(before);
         let pairs = candidates
             .into_iter()
