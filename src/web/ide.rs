@@ -29,7 +29,7 @@ fn configured_interpreter(fs: &Fs, cwd: &str) -> Option<(String, String)> {
 #[function_component]
 pub fn IdeBadge() -> Html {
     let lab = use_context::<LabHandle>().expect("the lab context is provided by App");
-    let session = lab.session.borrow();
+    let session = lab.session();
     let fs = session.fs();
     match configured_interpreter(fs, session.shell().pwd()) {
         Some((settings, interpreter)) => {

@@ -1,25 +1,58 @@
-//! The browser face: panels over one [`crate::Session`].
+//! The browser face: panels over one [`crate::lesson::Tutor`] and its session.
 //!
-//! `state` holds the lab (session, transcript, last command's trace) in a reducer shared
-//! through a context; each panel is one component in its own file and only reads it:
-//! `terminal` (input and transcript), `tree` (the working directory, live), `explain` (the
-//! last command's trace, told), `ide` (the editor's interpreter badge). Nothing here decides
-//! behaviour: it all comes from the core.
+//! `state` holds the lab (the course, the tutor playing a lesson — the sandbox when none is
+//! chosen —, transcript, last command's trace, progress) in a reducer shared through a
+//! context; each panel is one component in its own file and only reads it: `lesson` (the
+//! course index, the step, its goals, hints and solution), `terminal` (input and transcript),
+//! `tree` (the working directory, live), `explain` (the last command's trace, told), `ide`
+//! (the editor's interpreter badge). `markdown` turns lesson text into nodes. Nothing here
+//! decides behaviour: it all comes from the core. The page's effects — reading the URL and
+//! `localStorage`, saving progress — are here, in [`App`].
 
 mod explain;
 mod ide;
+mod lesson;
+mod markdown;
 mod state;
 mod terminal;
 mod tree;
 
 use yew::prelude::*;
 
-use state::{Lab, LabHandle};
+use state::{Action, Lab, LabHandle};
 
-/// The whole page: header with the editor badge, the terminal, and the side panels.
+/// The `localStorage` key progress is saved under.
+const PROGRESS_KEY: &str = "venvlab.progress";
+
+/// The whole page: header with the editor badge, the lesson, the terminal, and the side panels.
 #[function_component]
 pub fn App() -> Html {
     let lab = use_reducer(Lab::default);
+    {
+        // Once: the saved progress and the lesson the URL asks for.
+        let dispatcher = lab.dispatcher();
+        use_effect_with((), move |_| {
+            let window = web_sys::window();
+            let saved = window
+                .as_ref()
+                .and_then(|w| w.local_storage().ok().flatten())
+                .and_then(|storage| storage.get_item(PROGRESS_KEY).ok().flatten());
+            let query = window.and_then(|w| w.location().search().ok()).unwrap_or_default();
+            dispatcher.dispatch(Action::Load { saved, query });
+        });
+    }
+    {
+        // Whenever progress changes. Storage may be full or forbidden: progress is then kept
+        // for this visit only.
+        let text = (lab.saves > 0).then(|| lab.progress.to_text());
+        use_effect_with(lab.saves, move |_| {
+            if let Some(text) = text {
+                if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+                    let _ = storage.set_item(PROGRESS_KEY, &text);
+                }
+            }
+        });
+    }
     html! {
         <ContextProvider<LabHandle> context={lab}>
             <div class="lab">
@@ -28,6 +61,7 @@ pub fn App() -> Html {
                     <ide::IdeBadge />
                 </header>
                 <main class="panels">
+                    <lesson::LessonPanel />
                     <terminal::TerminalPanel />
                     <aside class="side">
                         <tree::FileTree />

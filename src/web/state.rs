@@ -1,16 +1,25 @@
-//! The lab's state: one [`Session`], the terminal's transcript, and what the last command did.
+//! The lab's state: the course, a [`Tutor`] playing one lesson on its session (the sandbox
+//! when none is chosen), the terminal's transcript, what the last command did, and progress.
 //!
 //! Plain data behind a reducer (`Action` in, new `Lab` out); the panels read it through a
-//! context and never change it themselves.
+//! context and never change it themselves. Storage and the URL are read and written by effects
+//! in [`super::App`]; the reducer only receives their text ([`Action::Load`]) and says when
+//! progress should be saved ([`Lab::saves`]).
 
-use std::cell::RefCell;
+use std::cell::{Ref, RefCell};
 use std::rc::Rc;
 
 use im::Vector;
 use yew::prelude::*;
 
+use crate::lesson::{Course, Kind, Progress, Tutor};
 use crate::trace::Event;
-use crate::{Session, Stream};
+use crate::{Outcome, Session, Stream};
+
+/// The lesson opened when none is chosen.
+pub const SANDBOX: &str = "sandbox";
+/// The terminal's width, as the session is told.
+const COLUMNS: usize = 80;
 
 /// One piece of output in the transcript.
 #[derive(Clone, PartialEq)]
@@ -33,8 +42,16 @@ pub struct Entry {
 /// Everything the panels show.
 #[derive(Clone)]
 pub struct Lab {
-    /// The simulated machine.
-    pub session: Rc<RefCell<Session>>,
+    /// The course (lessons and sections).
+    pub course: Rc<Course>,
+    /// The lesson being played, with its simulated machine.
+    pub tutor: Rc<RefCell<Tutor>>,
+    /// What the learner has done, across lessons.
+    pub progress: Rc<Progress>,
+    /// Bumped whenever progress should be written to storage.
+    pub saves: u64,
+    /// Things the learner should know (progress discarded, a bad link); shown until dismissed.
+    pub notices: Vec<String>,
     /// The prompt to show now (PS1, PS2, or a waiting program's own prompt).
     pub prompt: String,
     /// The transcript since the last clear.
@@ -43,28 +60,90 @@ pub struct Lab {
     pub events: Rc<Vec<Event>>,
     /// The last command line typed.
     pub last_line: String,
-    /// Counts commands run, so that panels reading the session know to redraw.
+    /// The steps the last command (or skip) completed, for their explanations.
+    pub completed: Vec<usize>,
+    /// The current step's solution is shown.
+    pub solution_shown: bool,
+    /// How many of the current step's solution lines "type it for me" has typed.
+    pub typed: usize,
+    /// Counts changes, so that panels reading the session know to redraw.
     pub revision: u64,
 }
 
 impl PartialEq for Lab {
     fn eq(&self, other: &Self) -> bool {
-        self.revision == other.revision && Rc::ptr_eq(&self.session, &other.session)
+        self.revision == other.revision && Rc::ptr_eq(&self.tutor, &other.tutor)
     }
 }
 
 impl Default for Lab {
     fn default() -> Self {
-        let session = Rc::new(RefCell::new(Session::new()));
-        let prompt = session.borrow_mut().prompt();
-        Lab { session, prompt, transcript: Vector::new(), events: Rc::default(), last_line: String::new(), revision: 0 }
+        // The bundled course is proved by `cargo test`; an empty one keeps the page usable.
+        let course = Course::bundled().unwrap_or(Course { sections: Vec::new(), lessons: Vec::new() });
+        let tutor = course
+            .lesson(SANDBOX)
+            .and_then(|l| Tutor::new(l, true, COLUMNS).ok())
+            .unwrap_or_else(|| Tutor::new(&sandbox_lesson(), true, COLUMNS).expect("the default world exists"));
+        let mut lab = Lab {
+            course: Rc::new(course),
+            tutor: Rc::new(RefCell::new(tutor)),
+            progress: Rc::default(),
+            saves: 0,
+            notices: Vec::new(),
+            prompt: String::new(),
+            transcript: Vector::new(),
+            events: Rc::default(),
+            last_line: String::new(),
+            completed: Vec::new(),
+            solution_shown: false,
+            typed: 0,
+            revision: 0,
+        };
+        lab.prompt = lab.tutor.borrow_mut().session_mut().prompt();
+        lab
+    }
+}
+
+/// A bare sandbox, should the course lack one.
+fn sandbox_lesson() -> crate::lesson::Lesson {
+    crate::lesson::Lesson {
+        id: SANDBOX.into(),
+        title: "Sandbox".into(),
+        summary: "The whole machine.".into(),
+        kind: Kind::Sandbox,
+        world: crate::lesson::model::WorldSpec { preset: "default".into(), setup: Vec::new() },
+        steps: Vec::new(),
+        file: String::new(),
     }
 }
 
 /// What the learner can do to the lab.
 pub enum Action {
+    /// The page has loaded: the saved progress text (if any) and the URL's query string.
+    Load {
+        /// `localStorage`'s progress entry.
+        saved: Option<String>,
+        /// `location.search`, with or without its `?`.
+        query: String,
+    },
     /// Run a line typed at the terminal.
     Run(String),
+    /// Open a lesson by id, at the first step not yet done.
+    OpenLesson(String),
+    /// Restart the current lesson at a step (0-based); earlier steps are replayed.
+    OpenStep(usize),
+    /// Reveal the next hint.
+    Hint,
+    /// Show the current step's solution.
+    ShowSolution,
+    /// Type the next line of the current step's solution, as if the learner had.
+    TypeSolution,
+    /// Put the machine back where the current step began.
+    ResetStep,
+    /// Skip the current step: its solution is run for the learner.
+    Skip,
+    /// Hide a notice.
+    DismissNotice(usize),
 }
 
 /// The lab as the panels receive it.
@@ -76,7 +155,38 @@ impl Reducible for Lab {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = Rc::unwrap_or_clone(self);
         match action {
-            Action::Run(line) => next.run(line),
+            Action::Load { saved, query } => next.load(saved.as_deref(), &query),
+            Action::Run(line) => next.run(&line),
+            Action::OpenLesson(id) => {
+                if let Err(message) = next.open(&id, None) {
+                    next.notices.push(message);
+                }
+            }
+            Action::OpenStep(index) => {
+                let id = next.tutor.borrow().lesson().id.clone();
+                if let Err(message) = next.open(&id, Some(index)) {
+                    next.notices.push(message);
+                }
+            }
+            Action::Hint => {
+                next.tutor.borrow_mut().next_hint();
+            }
+            Action::ShowSolution => next.solution_shown = true,
+            Action::TypeSolution => {
+                let line = next.tutor.borrow().solution().get(next.typed).cloned();
+                if let Some(line) = line {
+                    next.typed += 1;
+                    next.solution_shown = true;
+                    next.run(&line);
+                }
+            }
+            Action::ResetStep => next.reset_step(),
+            Action::Skip => next.skip(),
+            Action::DismissNotice(index) => {
+                if index < next.notices.len() {
+                    next.notices.remove(index);
+                }
+            }
         }
         next.revision += 1;
         Rc::new(next)
@@ -84,14 +194,78 @@ impl Reducible for Lab {
 }
 
 impl Lab {
-    fn run(&mut self, line: String) {
-        let outcome = self.session.borrow_mut().run(&line);
-        let mut output: Vec<Chunk> = outcome
-            .spans
-            .into_iter()
-            .map(|span| Chunk { class: if span.stream == Stream::Stderr { "stderr" } else { "stdout" }, text: span.text })
-            .collect();
-        output.extend(outcome.notices.iter().map(|n| Chunk { class: "notice", text: format!("(venvlab) {n}\n") }));
+    /// The session the panels read.
+    pub fn session(&self) -> Ref<'_, Session> {
+        Ref::map(self.tutor.borrow(), Tutor::session)
+    }
+
+    /// Reads saved progress and opens the lesson the URL names (or the sandbox).
+    fn load(&mut self, saved: Option<&str>, query: &str) {
+        let (progress, notice) = Progress::parse(saved.unwrap_or(""));
+        self.progress = Rc::new(progress);
+        if let Some(notice) = notice {
+            self.notices.push(format!("Your saved progress was discarded: {notice}."));
+            // Overwrite the unreadable entry with the fresh progress.
+            self.saves += 1;
+        }
+        let (lesson, step) = match parse_query(query) {
+            Ok(found) => found,
+            Err(message) => {
+                self.notices.push(message);
+                (None, None)
+            }
+        };
+        let Some(id) = lesson else { return };
+        if let Err(message) = self.open(&id, step) {
+            self.notices.push(format!("{message}; here is the sandbox instead."));
+            let _ = self.open(SANDBOX, None);
+        }
+    }
+
+    /// Starts a lesson at `step` (0-based), or where the learner's progress left off.
+    fn open(&mut self, id: &str, step: Option<usize>) -> Result<(), String> {
+        let lesson = self.course.lesson(id).ok_or_else(|| format!("There is no lesson called “{id}”"))?;
+        let total = lesson.steps.len();
+        let index = match step {
+            Some(n) if n >= total && total > 0 => {
+                return Err(format!("“{}” has {total} step{}, not {}", lesson.title, if total == 1 { "" } else { "s" }, n + 1));
+            }
+            Some(n) => n,
+            None => match self.progress.resume_at(lesson) {
+                n if n >= total => 0,
+                n => n,
+            },
+        };
+        let tutor = Tutor::new_at(lesson, index, true, COLUMNS).map_err(|e| format!("“{}” could not start: {e}", lesson.title))?;
+        self.tutor = Rc::new(RefCell::new(tutor));
+        self.transcript.clear();
+        if index > 0 {
+            self.note(&format!("Starting at step {}: the steps before it were replayed.", index + 1));
+        }
+        self.events = Rc::default();
+        self.last_line.clear();
+        self.completed.clear();
+        self.new_step();
+        self.prompt = self.tutor.borrow_mut().session_mut().prompt();
+        Ok(())
+    }
+
+    /// Forgets what belongs to the previous step.
+    fn new_step(&mut self) {
+        self.solution_shown = false;
+        self.typed = 0;
+    }
+
+    /// Adds a remark of venvlab's to the transcript.
+    fn note(&mut self, text: &str) {
+        self.transcript.push_back(Entry { command: None, output: vec![Chunk { class: "notice", text: format!("(venvlab) {text}\n") }] });
+    }
+
+    fn run(&mut self, line: &str) {
+        let before = self.tutor.borrow().step_index();
+        let turn = self.tutor.borrow_mut().run(line);
+        let outcome = turn.outcome;
+        let mut output = chunks(&outcome);
         // A program reading the terminal (`>>> `, `Proceed (Y/n)? `) ends its output with its
         // prompt: show that as the input's prompt instead.
         let program_prompt = if outcome.waiting_for_input { take_last_line(&mut output) } else { String::new() };
@@ -99,17 +273,107 @@ impl Lab {
             self.transcript.clear();
             None
         } else {
-            Some((self.prompt.clone(), line.clone()))
+            Some((self.prompt.clone(), line.to_string()))
         };
         if command.is_some() || !output.is_empty() {
             self.transcript.push_back(Entry { command, output });
         }
-        self.prompt = if outcome.waiting_for_input { program_prompt } else { self.session.borrow_mut().prompt() };
+        self.prompt = if outcome.waiting_for_input { program_prompt } else { self.tutor.borrow_mut().session_mut().prompt() };
         if !outcome.needs_more && !outcome.waiting_for_input {
             self.events = Rc::new(outcome.events);
-            self.last_line = line;
+            self.last_line = line.to_string();
+        }
+        self.record(&turn.completed, false);
+        if self.tutor.borrow().step_index() != before {
+            self.new_step();
         }
     }
+
+    /// Notes steps as done (or skipped) in the progress, and keeps them for their explanations.
+    fn record(&mut self, completed: &[usize], skipped: bool) {
+        if completed.is_empty() {
+            return;
+        }
+        let tutor = self.tutor.borrow();
+        let lesson = tutor.lesson();
+        let progress = Rc::make_mut(&mut self.progress);
+        for &index in completed {
+            if let Some(step) = lesson.steps.get(index) {
+                progress.record(&lesson.id, &step.id, skipped && tutor.was_skipped(index));
+            }
+        }
+        drop(tutor);
+        self.completed = completed.to_vec();
+        self.saves += 1;
+    }
+
+    fn reset_step(&mut self) {
+        self.tutor.borrow_mut().reset_step();
+        self.typed = 0;
+        self.note("The machine is back where this step began.");
+        self.prompt = self.tutor.borrow_mut().session_mut().prompt();
+        self.events = Rc::default();
+        self.last_line.clear();
+    }
+
+    fn skip(&mut self) {
+        let before = self.tutor.borrow().step_index();
+        let ran = self.tutor.borrow_mut().skip();
+        if ran.is_empty() {
+            return;
+        }
+        self.note(&format!("Skipping step {}: running its solution.", before + 1));
+        let mut events = Vec::new();
+        for (line, outcome) in ran {
+            let output = chunks(&outcome);
+            self.transcript.push_back(Entry { command: Some(("$ ".into(), line.clone())), output });
+            events = outcome.events;
+            self.last_line = line;
+        }
+        self.events = Rc::new(events);
+        let after = self.tutor.borrow().step_index();
+        self.record(&(before..after).collect::<Vec<_>>(), true);
+        self.new_step();
+        self.prompt = self.tutor.borrow_mut().session_mut().prompt();
+    }
+}
+
+/// An outcome's output as transcript chunks, with the simulation's notices.
+fn chunks(outcome: &Outcome) -> Vec<Chunk> {
+    let mut output: Vec<Chunk> = outcome
+        .spans
+        .iter()
+        .map(|span| Chunk { class: if span.stream == Stream::Stderr { "stderr" } else { "stdout" }, text: span.text.clone() })
+        .collect();
+    output.extend(outcome.notices.iter().map(|n| Chunk { class: "notice", text: format!("(venvlab) {n}\n") }));
+    output
+}
+
+/// The lesson id and 0-based step a query string (`?lesson=ID&step=N`, step 1-based) asks
+/// for; `Err` says what is wrong with it. Other parameters are ignored.
+pub fn parse_query(query: &str) -> Result<(Option<String>, Option<usize>), String> {
+    let mut lesson = None;
+    let mut step = None;
+    for pair in query.trim_start_matches('?').split('&') {
+        match pair.split_once('=') {
+            Some(("lesson", id)) => lesson = Some(id),
+            Some(("step", n)) => step = Some(n),
+            _ => {}
+        }
+    }
+    let lesson = match lesson {
+        None => None,
+        Some(id) if !id.is_empty() && id.len() <= 64 && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') => Some(id.to_string()),
+        Some(_) => return Err("The link names a lesson that does not exist; here is the sandbox instead.".into()),
+    };
+    let step = match step {
+        None => None,
+        Some(n) => match n.parse::<usize>() {
+            Ok(n) if n >= 1 && lesson.is_some() => Some(n - 1),
+            _ => return Err("The link's step is not a step number; here is the sandbox instead.".into()),
+        },
+    };
+    Ok((lesson, step))
 }
 
 /// Removes the unfinished last line (text after the last newline) from output and returns it.

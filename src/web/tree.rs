@@ -53,7 +53,7 @@ impl Changes {
 pub fn FileTree() -> Html {
     let lab = use_context::<LabHandle>().expect("the lab context is provided by App");
     let changes = Rc::new(Changes::from_events(&lab.events));
-    let session = lab.session.borrow();
+    let session = lab.session();
     let root = session.shell().pwd().to_string();
     let home = session.shell().var("HOME").unwrap_or("").to_string();
     let shown_root = match root.strip_prefix(&home) {
@@ -118,7 +118,7 @@ fn TreeEntry(props: &TreeEntryProps) -> Html {
             }
         });
     }
-    let session = lab.session.borrow();
+    let session = lab.session();
     let fs = session.fs();
     let Ok(meta) = fs.lstat(&props.path) else { return Html::default() };
     let changed = if props.changes.touched.contains(&props.path) { " changed" } else { "" };
