@@ -7,7 +7,7 @@
 //! `tree` (the working directory, live), `explain` (the last command's trace, told), `ide`
 //! (the editor's interpreter badge). `markdown` turns lesson text into nodes. Nothing here
 //! decides behaviour: it all comes from the core. The page's effects — reading the URL and
-//! `localStorage`, saving progress — are here, in [`App`].
+//! `localStorage`, saving progress, the address following the lesson — are here, in [`App`].
 
 mod explain;
 mod ide;
@@ -50,6 +50,19 @@ pub fn App() -> Html {
                 if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
                     let _ = storage.set_item(PROGRESS_KEY, &text);
                 }
+            }
+        });
+    }
+    {
+        // When the learner opens a lesson, the address follows (replaced, not pushed: the
+        // page does not follow the back button), so a reload or a shared link reopens it.
+        let id = lab.tutor.borrow().lesson().id.clone();
+        use_effect_with(lab.opened, move |&opened| {
+            let location = web_sys::window().map(|w| (w.location(), w.history()));
+            if let (true, Some((location, Ok(history)))) = (opened > 0, location) {
+                let path = location.pathname().unwrap_or_default();
+                let url = if id == state::SANDBOX { path } else { format!("{path}?lesson={id}") };
+                let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
             }
         });
     }

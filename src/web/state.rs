@@ -50,6 +50,8 @@ pub struct Lab {
     pub progress: Rc<Progress>,
     /// Bumped whenever progress should be written to storage.
     pub saves: u64,
+    /// Bumped whenever the learner opens a lesson, for the address bar to follow.
+    pub opened: u64,
     /// Things the learner should know (progress discarded, a bad link); shown until dismissed.
     pub notices: Vec<String>,
     /// The prompt to show now (PS1, PS2, or a waiting program's own prompt).
@@ -89,6 +91,7 @@ impl Default for Lab {
             tutor: Rc::new(RefCell::new(tutor)),
             progress: Rc::default(),
             saves: 0,
+            opened: 0,
             notices: Vec::new(),
             prompt: String::new(),
             transcript: Vector::new(),
@@ -157,11 +160,10 @@ impl Reducible for Lab {
         match action {
             Action::Load { saved, query } => next.load(saved.as_deref(), &query),
             Action::Run(line) => next.run(&line),
-            Action::OpenLesson(id) => {
-                if let Err(message) = next.open(&id, None) {
-                    next.notices.push(message);
-                }
-            }
+            Action::OpenLesson(id) => match next.open(&id, None) {
+                Ok(()) => next.opened += 1,
+                Err(message) => next.notices.push(message),
+            },
             Action::OpenStep(index) => {
                 let id = next.tutor.borrow().lesson().id.clone();
                 if let Err(message) = next.open(&id, Some(index)) {

@@ -84,6 +84,7 @@ try {
   // The next lesson, from the index; "type it for me" runs the step's next solution line.
   await page.locator('.course li[data-lesson="inside-a-venv"] button').click();
   await panel.locator('.lesson-title', { hasText: 'Inside a venv' }).waitFor();
+  check(page.url().endsWith('/?lesson=inside-a-venv'), 'the address follows the lesson opened');
   const before = await panel.locator('.step-count').innerText();
   check(before.startsWith('Step 1 of'), 'the next lesson opens at its first step');
   const typing = panel.getByRole('button', { name: 'Type it for me' });
