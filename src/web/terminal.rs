@@ -1,12 +1,113 @@
-//! The terminal panel: the transcript, the prompt and the input line.
+//! The terminal panel: the transcript, the prompt and the input line, with readline's keys:
+//! history (Up/Down, kept in `localStorage`), Tab completion from the core, Ctrl-A/E/U/K/W,
+//! Ctrl-C, and a multi-line paste run line by line.
 //!
 //! Output is always rendered as text nodes, never as HTML.
 
 use wasm_bindgen::prelude::wasm_bindgen;
-use web_sys::{Element, HtmlInputElement, KeyboardEvent};
+use wasm_bindgen::JsCast;
+use web_sys::{ClipboardEvent, Element, HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
 use super::state::{Action, Entry, LabHandle};
+use crate::complete::{common_prefix, word_start};
+
+/// Where the command history is kept between visits.
+const HISTORY_KEY: &str = "venvlab.history";
+/// Most history lines kept.
+const HISTORY_MAX: usize = 200;
+
+/// The lines typed, oldest first, and where Up/Down has got to.
+#[derive(Default)]
+struct History {
+    lines: Vec<String>,
+    /// Index into `lines` while browsing; `None` at the line being typed.
+    at: Option<usize>,
+    /// The line being typed when browsing began.
+    draft: String,
+}
+
+impl History {
+    fn load() -> History {
+        let lines = storage()
+            .and_then(|s| s.get_item(HISTORY_KEY).ok().flatten())
+            .map(|text| text.lines().map(str::to_string).collect())
+            .unwrap_or_default();
+        History { lines, ..History::default() }
+    }
+
+    fn push(&mut self, line: &str) {
+        self.at = None;
+        if line.trim().is_empty() || self.lines.last().is_some_and(|l| l == line) {
+            return;
+        }
+        self.lines.push(line.to_string());
+        let excess = self.lines.len().saturating_sub(HISTORY_MAX);
+        self.lines.drain(..excess);
+        if let Some(storage) = storage() {
+            let _ = storage.set_item(HISTORY_KEY, &self.lines.join("\n"));
+        }
+    }
+
+    /// The line Up (`back`) or Down shows, given the line in the input now.
+    fn step(&mut self, back: bool, current: &str) -> Option<String> {
+        let next = match (self.at, back) {
+            (None, true) if !self.lines.is_empty() => {
+                self.draft = current.to_string();
+                Some(self.lines.len() - 1)
+            }
+            (Some(i), true) => Some(i.saturating_sub(1)),
+            (Some(i), false) if i + 1 < self.lines.len() => Some(i + 1),
+            (Some(_), false) => {
+                self.at = None;
+                return Some(std::mem::take(&mut self.draft));
+            }
+            _ => return None,
+        };
+        self.at = next;
+        next.map(|i| self.lines[i].clone())
+    }
+}
+
+/// The page's `localStorage`, when the browser allows it.
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Ctrl-A/E/U/K/W on the input: the new value and cursor, as readline edits.
+fn edit(key: &str, value: &str, cursor: usize) -> Option<(String, usize)> {
+    let (before, after) = value.split_at(cursor);
+    Some(match key {
+        "a" => (value.to_string(), 0),
+        "e" => (value.to_string(), value.len()),
+        "u" => (after.to_string(), 0),
+        "k" => (before.to_string(), cursor),
+        "w" => {
+            let kept = before.trim_end().rfind(char::is_whitespace).map_or(0, |i| i + 1);
+            (format!("{}{after}", &before[..kept]), kept)
+        }
+        _ => return None,
+    })
+}
+
+/// The cursor as a byte index into the input's value (the DOM counts UTF-16 units).
+fn cursor_of(input: &HtmlInputElement, value: &str) -> usize {
+    let units = input.selection_start().ok().flatten().map_or(usize::MAX, |u| u as usize);
+    let mut seen = 0;
+    for (i, c) in value.char_indices() {
+        if seen >= units {
+            return i;
+        }
+        seen += c.len_utf16();
+    }
+    value.len()
+}
+
+/// Puts the cursor at a byte index of the input's value.
+fn set_cursor(input: &HtmlInputElement, value: &str, at: usize) {
+    let units = value[..at.min(value.len())].encode_utf16().count() as u32;
+    let _ = input.set_selection_range(units, units);
+}
 
 #[wasm_bindgen]
 extern "C" {
@@ -25,9 +126,11 @@ pub fn TerminalPanel() -> Html {
     let panel = use_node_ref();
     let input = use_node_ref();
 
+    // When a command has run: show the newest output and put the cursor back in the input
+    // (not on every render, or a lesson button would lose the focus to the terminal).
     {
         let (panel, input) = (panel.clone(), input.clone());
-        use_effect(move || {
+        use_effect_with((lab.transcript.len(), lab.prompt.clone()), move |_| {
             if let Some(panel) = panel.cast::<Element>() {
                 panel.set_scroll_top(panel.scroll_height());
             }
@@ -37,19 +140,102 @@ pub fn TerminalPanel() -> Html {
         });
     }
 
+    let history = use_mut_ref(History::load);
+    let suggestions = use_state(Vec::<String>::new);
+
     let onkeydown = {
-        let lab = lab.dispatcher();
+        let lab = lab.clone();
         let input = input.clone();
+        let history = history.clone();
+        let suggestions = suggestions.clone();
         Callback::from(move |event: KeyboardEvent| {
-            if event.key() != "Enter" || event.is_composing() {
+            if event.is_composing() {
+                return;
+            }
+            let Some(field) = input.cast::<HtmlInputElement>() else { return };
+            let value = field.value();
+            let key = event.key();
+            if key != "Tab" && !suggestions.is_empty() {
+                suggestions.set(Vec::new());
+            }
+            match key.as_str() {
+                "Enter" => {
+                    event.prevent_default();
+                    field.set_value("");
+                    history.borrow_mut().push(&value);
+                    lab.dispatch(Action::Run(value));
+                }
+                "ArrowUp" | "ArrowDown" => {
+                    event.prevent_default();
+                    if let Some(line) = history.borrow_mut().step(key == "ArrowUp", &value) {
+                        field.set_value(&line);
+                        set_cursor(&field, &line, line.len());
+                    }
+                }
+                "Tab" => {
+                    event.prevent_default();
+                    let cursor = cursor_of(&field, &value);
+                    let (before, after) = value.split_at(cursor);
+                    let candidates = lab.session().complete(before);
+                    let start = word_start(before);
+                    let word = &before[start..];
+                    let insert = match candidates.as_slice() {
+                        [] => return,
+                        [only] if only.ends_with('/') => only.clone(),
+                        [only] => format!("{only} "),
+                        many => {
+                            let prefix = common_prefix(many);
+                            if prefix.len() <= word.len() {
+                                suggestions.set(many.to_vec());
+                                return;
+                            }
+                            prefix
+                        }
+                    };
+                    let line = format!("{}{insert}{after}", &before[..start]);
+                    field.set_value(&line);
+                    set_cursor(&field, &line, start + insert.len());
+                }
+                "c" if event.ctrl_key() => {
+                    event.prevent_default();
+                    field.set_value("");
+                    history.borrow_mut().at = None;
+                }
+                k if event.ctrl_key() && !event.alt_key() && !event.meta_key() => {
+                    if let Some((line, at)) = edit(k, &value, cursor_of(&field, &value)) {
+                        event.prevent_default();
+                        field.set_value(&line);
+                        set_cursor(&field, &line, at);
+                    }
+                }
+                _ => {}
+            }
+        })
+    };
+
+    // Pasting several lines runs each complete line, as a terminal does; the rest stays typed.
+    let onpaste = {
+        let lab = lab.clone();
+        let input = input.clone();
+        let history = history.clone();
+        Callback::from(move |event: Event| {
+            let Ok(event) = event.dyn_into::<ClipboardEvent>() else { return };
+            let Some(text) = event.clipboard_data().and_then(|d| d.get_data("text").ok()) else { return };
+            if !text.contains('\n') {
                 return;
             }
             event.prevent_default();
-            if let Some(input) = input.cast::<HtmlInputElement>() {
-                let line = input.value();
-                input.set_value("");
+            let Some(field) = input.cast::<HtmlInputElement>() else { return };
+            let mut lines: Vec<String> = text.replace("\r\n", "\n").split('\n').map(str::to_string).collect();
+            let rest = lines.pop().unwrap_or_default();
+            if let Some(first) = lines.first_mut() {
+                *first = format!("{}{first}", field.value());
+            }
+            for line in lines {
+                history.borrow_mut().push(&line);
                 lab.dispatch(Action::Run(line));
             }
+            field.set_value(&rest);
         })
     };
 
@@ -75,9 +261,14 @@ pub fn TerminalPanel() -> Html {
                     <span class="visually-hidden">{ "Command line, " }</span>
                     { lab.prompt.clone() }
                 </label>
-                <input id="command" ref={input} {onkeydown} type="text"
+                <input id="command" ref={input} {onkeydown} {onpaste} type="text"
                     autocomplete="off" autocapitalize="off" spellcheck="false" />
             </div>
+            if !suggestions.is_empty() {
+                <p class="suggestions" aria-live="polite">
+                    { for suggestions.iter().map(|s| html! { <span>{ s }</span> }) }
+                </p>
+            }
         </section>
     }
 }

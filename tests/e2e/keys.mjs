@@ -1,0 +1,94 @@
+// The terminal's readline keys in headless Chromium: Tab completion, history with Up/Down
+// (kept across a reload), Ctrl-U/Ctrl-W, Ctrl-C, and a multi-line paste run line by line.
+//
+//   node tests/e2e/keys.mjs URL
+//
+// scripts/test serves dist/ and runs this; playwright-core comes from tools/node_modules.
+
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const toolsDir = process.env.VENVLAB_TOOLS ?? fileURLToPath(new URL('../../tools/', import.meta.url));
+const { chromium } = createRequire(toolsDir + '/')('playwright-core');
+
+const [url] = process.argv.slice(2);
+if (!url) {
+  console.error('usage: node tests/e2e/keys.mjs URL');
+  process.exit(2);
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+let failed = false;
+try {
+  const context = await browser.newContext({ viewport: { width: 900, height: 600 }, permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  await page.goto(url);
+  const input = page.locator('#command');
+  await input.waitFor();
+
+  // Tab completes a unique path; a second ambiguous Tab lists the candidates.
+  await input.pressSequentially('cat ma');
+  await input.press('Tab');
+  check(await input.inputValue() === 'cat main.py ', `Tab completed "cat ma" (got "${await input.inputValue()}")`);
+  await input.press('Enter');
+  await page.locator('.transcript .stdout', { hasText: 'import numpy' }).waitFor();
+  await input.pressSequentially('pyth');
+  await input.press('Tab');
+  check((await input.inputValue()).startsWith('python'), 'Tab extended "pyth" to the common prefix');
+  await input.press('Tab');
+  await page.locator('.suggestions', { hasText: 'python3' }).waitFor();
+
+  // Ctrl-U empties the line; Ctrl-W deletes the word before the cursor; Ctrl-C abandons a line.
+  await input.press('Control+u');
+  check(await input.inputValue() === '', 'Ctrl-U emptied the line');
+  await input.pressSequentially('echo one two');
+  await input.press('Control+w');
+  check(await input.inputValue() === 'echo one ', `Ctrl-W deleted a word (got "${await input.inputValue()}")`);
+  await input.press('Control+c');
+  check(await input.inputValue() === '', 'Ctrl-C abandoned the line');
+
+  // Up brings back earlier lines, Down returns to the draft.
+  await input.pressSequentially('echo first');
+  await input.press('Enter');
+  await input.pressSequentially('draft');
+  await input.press('ArrowUp');
+  check(await input.inputValue() === 'echo first', 'Up shows the last line');
+  await input.press('ArrowUp');
+  check(await input.inputValue() === 'cat main.py ', 'Up again shows the one before');
+  await input.press('ArrowDown');
+  await input.press('ArrowDown');
+  check(await input.inputValue() === 'draft', 'Down returns to the draft');
+  await input.fill('');
+
+  // A pasted block runs line by line; the unfinished last line stays in the input.
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData('text', 'mkdir pasted\ncd pasted\npwd');
+    document.getElementById('command').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await page.locator('.transcript .command', { hasText: 'cd pasted' }).waitFor();
+  check(await input.inputValue() === 'pwd', 'the last pasted line waits in the input');
+
+  // History survives a reload.
+  await page.reload();
+  await input.waitFor();
+  await input.press('ArrowUp');
+  check(await input.inputValue() === 'cd pasted', `history was kept across a reload (got "${await input.inputValue()}")`);
+  console.log('ok: Tab completion, Ctrl-U/W/C, Up/Down history kept across a reload, multi-line paste');
+} catch (error) {
+  failed = true;
+  console.error(`FAILED: ${error.message}`);
+} finally {
+  await browser.close();
+}
+if (failed) process.exit(1);
+
+function check(condition, what) {
+  if (!condition) throw new Error(`expected: ${what}`);
+}
