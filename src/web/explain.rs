@@ -16,7 +16,7 @@ const MAX_CHANGES: usize = 12;
 pub fn Explain() -> Html {
     let lab = use_context::<LabHandle>().expect("the lab context is provided by App");
     let events = &lab.events;
-    let body: Vec<Html> = events.iter().filter_map(explain_event).collect();
+    let body: Vec<Html> = events.iter().enumerate().filter(|(i, e)| *i == 0 || !is_plumbing(e)).filter_map(|(_, e)| explain_event(e)).collect();
     let changed: Vec<&Event> = events.iter().filter(|e| matches!(e, Event::Created(_) | Event::Modified(_) | Event::Removed(_))).collect();
     html! {
         <section class="explain" aria-label="What happened">
@@ -36,6 +36,12 @@ pub fn Explain() -> Html {
             }
         </section>
     }
+}
+
+/// Builtins and functions used inside scripts (`set`, `[`, `export` in a pyenv shim) are the
+/// scripts' plumbing: only the command typed, and programs found on disk, are worth telling.
+fn is_plumbing(event: &Event) -> bool {
+    matches!(event, Event::Lookup { found: Resolution::Builtin | Resolution::Function | Resolution::Alias(_), .. })
 }
 
 /// One step of the story, or nothing for events told elsewhere.
