@@ -66,12 +66,21 @@ pub fn App() -> Html {
             }
         });
     }
+    let can_undo = lab.can_undo();
+    let onundo = {
+        let lab = lab.dispatcher();
+        Callback::from(move |_: MouseEvent| lab.dispatch(state::Action::Undo))
+    };
     html! {
         <ContextProvider<LabHandle> context={lab}>
             <div class="lab">
                 <header class="bar">
                     <h1>{ "venvlab" }</h1>
                     <ide::IdeBadge />
+                    <button type="button" class="undo" disabled={!can_undo} onclick={onundo}
+                        title="Take back the last command: files, variables and the lesson as before it">
+                        { "↶ Undo" }
+                    </button>
                 </header>
                 <main class="panels">
                     <lesson::LessonPanel />

@@ -70,7 +70,23 @@ pub struct Lab {
     pub typed: usize,
     /// Counts changes, so that panels reading the session know to redraw.
     pub revision: u64,
+    /// The states before the latest commands, newest last, for undo.
+    undo: Vec<Saved>,
 }
+
+/// The part of the lab a command changes, kept to undo it.
+#[derive(Clone)]
+struct Saved {
+    tutor: Tutor,
+    transcript: Vector<Entry>,
+    prompt: String,
+    events: Rc<Vec<Event>>,
+    last_line: String,
+    typed: usize,
+}
+
+/// Commands that can be undone, one after another.
+const UNDO_DEPTH: usize = 50;
 
 impl PartialEq for Lab {
     fn eq(&self, other: &Self) -> bool {
@@ -101,6 +117,7 @@ impl Default for Lab {
             solution_shown: false,
             typed: 0,
             revision: 0,
+            undo: Vec::new(),
         };
         lab.prompt = lab.tutor.borrow_mut().session_mut().prompt();
         lab
@@ -147,6 +164,10 @@ pub enum Action {
     Skip,
     /// Hide a notice.
     DismissNotice(usize),
+    /// Take back the last command: the machine, the terminal and the lesson step as before it.
+    Undo,
+    /// Clear the terminal's screen (Ctrl-L), keeping the line being typed.
+    ClearScreen,
 }
 
 /// The lab as the panels receive it.
@@ -184,6 +205,8 @@ impl Reducible for Lab {
             }
             Action::ResetStep => next.reset_step(),
             Action::Skip => next.skip(),
+            Action::Undo => next.undo(),
+            Action::ClearScreen => next.transcript.clear(),
             Action::DismissNotice(index) => {
                 if index < next.notices.len() {
                     next.notices.remove(index);
@@ -241,6 +264,7 @@ impl Lab {
         let tutor = Tutor::new_at(lesson, index, true, COLUMNS).map_err(|e| format!("“{}” could not start: {e}", lesson.title))?;
         self.tutor = Rc::new(RefCell::new(tutor));
         self.transcript.clear();
+        self.undo.clear();
         if index > 0 {
             self.note(&format!("Starting at step {}: the steps before it were replayed.", index + 1));
         }
@@ -263,7 +287,35 @@ impl Lab {
         self.transcript.push_back(Entry { command: None, output: vec![Chunk { class: "notice", text: format!("(venvlab) {text}\n") }] });
     }
 
+    /// Whether there is a command to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    fn undo(&mut self) {
+        let Some(saved) = self.undo.pop() else { return };
+        let line = std::mem::take(&mut self.last_line);
+        self.tutor = Rc::new(RefCell::new(saved.tutor));
+        self.transcript = saved.transcript;
+        self.prompt = saved.prompt;
+        self.events = saved.events;
+        self.last_line = saved.last_line;
+        self.typed = saved.typed;
+        self.completed.clear();
+        self.note(&format!("Undone: {line}"));
+    }
+
     fn run(&mut self, line: &str) {
+        self.undo.push(Saved {
+            tutor: self.tutor.borrow().clone(),
+            transcript: self.transcript.clone(),
+            prompt: self.prompt.clone(),
+            events: self.events.clone(),
+            last_line: self.last_line.clone(),
+            typed: self.typed,
+        });
+        let excess = self.undo.len().saturating_sub(UNDO_DEPTH);
+        self.undo.drain(..excess);
         let before = self.tutor.borrow().step_index();
         let turn = self.tutor.borrow_mut().run(line);
         let outcome = turn.outcome;

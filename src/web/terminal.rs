@@ -196,6 +196,10 @@ pub fn TerminalPanel() -> Html {
                     field.set_value(&line);
                     set_cursor(&field, &line, start + insert.len());
                 }
+                "l" if event.ctrl_key() => {
+                    event.prevent_default();
+                    lab.dispatch(Action::ClearScreen);
+                }
                 "c" if event.ctrl_key() => {
                     event.prevent_default();
                     field.set_value("");

@@ -1,5 +1,6 @@
 // The terminal's readline keys in headless Chromium: Tab completion, history with Up/Down
-// (kept across a reload), Ctrl-U/Ctrl-W, Ctrl-C, and a multi-line paste run line by line.
+// (kept across a reload), Ctrl-U/Ctrl-W/Ctrl-C/Ctrl-L, a multi-line paste run line by line, and
+// the Undo button.
 //
 //   node tests/e2e/keys.mjs URL
 //
@@ -75,12 +76,22 @@ try {
   await page.locator('.transcript .command', { hasText: 'cd pasted' }).waitFor();
   check(await input.inputValue() === 'pwd', 'the last pasted line waits in the input');
 
+  // Undo takes back the last command (cd pasted): the prompt is in the project again.
+  await page.getByRole('button', { name: /Undo/ }).click();
+  await page.locator('.transcript .notice', { hasText: 'Undone: cd pasted' }).waitFor();
+  check((await page.locator('label[for="command"]').innerText()).endsWith('~/Projects/example$ '), 'undo put the shell back in the project');
+  // Ctrl-L clears the screen and keeps the line being typed.
+  await input.focus();
+  await input.press('Control+l');
+  check(await page.locator('.transcript .entry').count() === 0, 'Ctrl-L cleared the screen');
+  check(await input.inputValue() === 'pwd', 'Ctrl-L kept the line being typed');
+
   // History survives a reload.
   await page.reload();
   await input.waitFor();
   await input.press('ArrowUp');
   check(await input.inputValue() === 'cd pasted', `history was kept across a reload (got "${await input.inputValue()}")`);
-  console.log('ok: Tab completion, Ctrl-U/W/C, Up/Down history kept across a reload, multi-line paste');
+  console.log('ok: Tab completion, Ctrl-U/W/C/L, Up/Down history kept across a reload, multi-line paste, undo');
 } catch (error) {
   failed = true;
   console.error(`FAILED: ${error.message}`);
