@@ -66,31 +66,79 @@ pub fn App() -> Html {
             }
         });
     }
+    let layout = use_memo((), |_| {
+        let query = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+        Layout::from_query(&query)
+    });
     let can_undo = lab.can_undo();
     let onundo = {
         let lab = lab.dispatcher();
         Callback::from(move |_: MouseEvent| lab.dispatch(state::Action::Undo))
     };
+    let show = |panel: &str| layout.panels.iter().any(|p| p == panel);
     html! {
         <ContextProvider<LabHandle> context={lab}>
-            <div class="lab">
-                <header class="bar">
-                    <h1>{ "venvlab" }</h1>
-                    <ide::IdeBadge />
-                    <button type="button" class="undo" disabled={!can_undo} onclick={onundo}
-                        title="Take back the last command: files, variables and the lesson as before it">
-                        { "↶ Undo" }
-                    </button>
-                </header>
-                <main class="panels">
-                    <lesson::LessonPanel />
-                    <terminal::TerminalPanel />
-                    <aside class="side">
-                        <tree::FileTree />
-                        <explain::Explain />
-                    </aside>
+            <div class={if layout.embed { "lab embed" } else { "lab" }}>
+                if !layout.embed {
+                    <header class="bar">
+                        <h1>{ "venvlab" }</h1>
+                        <ide::IdeBadge />
+                        <button type="button" class="undo" disabled={!can_undo} onclick={onundo}
+                            title="Take back the last command: files, variables and the lesson as before it">
+                            { "↶ Undo" }
+                        </button>
+                    </header>
+                }
+                if let Some(notice) = &layout.notice {
+                    <p class="layout-notice" role="status">{ notice }</p>
+                }
+                <main class={if layout.panels.len() == PANELS.len() { "panels" } else { "panels chosen" }}>
+                    if show("lesson") { <lesson::LessonPanel /> }
+                    if show("terminal") { <terminal::TerminalPanel /> }
+                    if show("tree") || show("explain") {
+                        <aside class="side">
+                            if show("tree") { <tree::FileTree /> }
+                            if show("explain") { <explain::Explain /> }
+                        </aside>
+                    }
                 </main>
             </div>
         </ContextProvider<LabHandle>>
+    }
+}
+
+/// The panels a page shows, from its address: `?embed=1` is the compact layout for an
+/// `<iframe>` (no header); `&panels=terminal,tree` chooses panels. Unknown names are ignored
+/// with a visible notice.
+#[derive(Debug, Clone, PartialEq)]
+struct Layout {
+    embed: bool,
+    panels: Vec<String>,
+    notice: Option<String>,
+}
+
+/// The panels there are, in page order.
+const PANELS: &[&str] = &["lesson", "terminal", "tree", "explain"];
+
+impl Layout {
+    fn from_query(query: &str) -> Layout {
+        let mut layout = Layout { embed: false, panels: PANELS.iter().map(|p| p.to_string()).collect(), notice: None };
+        for pair in query.trim_start_matches('?').split('&') {
+            match pair.split_once('=') {
+                Some(("embed", value)) => layout.embed = value == "1",
+                Some(("panels", list)) => {
+                    let (known, unknown): (Vec<&str>, Vec<&str>) =
+                        list.split(',').filter(|p| !p.is_empty()).partition(|p| PANELS.contains(p));
+                    if !unknown.is_empty() {
+                        layout.notice = Some(format!("Unknown panels ignored: {} (there are: {}).", unknown.join(", "), PANELS.join(", ")));
+                    }
+                    if !known.is_empty() {
+                        layout.panels = PANELS.iter().filter(|p| known.contains(p)).map(|p| p.to_string()).collect();
+                    }
+                }
+                _ => {}
+            }
+        }
+        layout
     }
 }

@@ -91,7 +91,17 @@ try {
   await input.waitFor();
   await input.press('ArrowUp');
   check(await input.inputValue() === 'cd pasted', `history was kept across a reload (got "${await input.inputValue()}")`);
-  console.log('ok: Tab completion, Ctrl-U/W/C/L, Up/Down history kept across a reload, multi-line paste, undo');
+  // An embed: no header, only the panels asked for, a notice for an unknown one.
+  const embed = await context.newPage();
+  await embed.setViewportSize({ width: 700, height: 480 });
+  await embed.goto(new URL('?lesson=create-activate&embed=1&panels=lesson,terminal,nope', url).href);
+  await embed.locator('#command').waitFor();
+  check(await embed.locator('header.bar').count() === 0, 'an embed has no header');
+  check(await embed.locator('.tree').count() === 0, 'an embed shows only the panels asked for');
+  await embed.locator('.layout-notice', { hasText: 'nope' }).waitFor();
+  await embed.screenshot({ path: 'target/embed.png' });
+
+  console.log('ok: Tab completion, Ctrl-U/W/C/L, Up/Down history kept across a reload, multi-line paste, undo; an embed with chosen panels (target/embed.png)');
 } catch (error) {
   failed = true;
   console.error(`FAILED: ${error.message}`);
