@@ -21,6 +21,8 @@ mod cp;
 mod echo;
 mod env;
 mod file;
+/// What `file` says of a regular file's content (`ELF 64-bit LSB ...`, `ASCII text`, ...).
+pub use file::classify as describe_content;
 mod grep;
 mod head;
 mod id;

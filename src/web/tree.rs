@@ -48,11 +48,34 @@ impl Changes {
     }
 }
 
-/// The tree panel.
+/// What every entry of one drawing of the tree needs.
+#[derive(Clone, PartialEq)]
+struct Shared {
+    changes: Changes,
+    /// The lab's revision: entries redraw after every command.
+    revision: u64,
+    /// Opens a file in the viewer.
+    onview: Callback<String>,
+}
+
+/// Bytes of a file the viewer shows.
+const MAX_VIEW: usize = 20_000;
+
+/// The tree panel, with a viewer for the file clicked.
 #[function_component]
 pub fn FileTree() -> Html {
     let lab = use_context::<LabHandle>().expect("the lab context is provided by App");
-    let changes = Rc::new(Changes::from_events(&lab.events));
+    let viewing = use_state(|| None::<String>);
+    let onview = {
+        let viewing = viewing.clone();
+        Callback::from(move |path: String| viewing.set(Some(path)))
+    };
+    let onclose = {
+        let viewing = viewing.clone();
+        Callback::from(move |_: MouseEvent| viewing.set(None))
+    };
+    let shared = Rc::new(Shared { changes: Changes::from_events(&lab.events), revision: lab.revision, onview });
+    let changes = &shared.changes;
     let session = lab.session();
     let root = session.shell().pwd().to_string();
     let home = session.shell().var("HOME").unwrap_or("").to_string();
@@ -64,8 +87,16 @@ pub fn FileTree() -> Html {
         <section class="tree" aria-label="Files">
             <h2>{ "Files in " }<code>{ shown_root }</code></h2>
             <ul class="tree-list">
-                { children(session.fs(), &root, 0, &changes, lab.revision) }
+                { children(session.fs(), &root, 0, &shared) }
             </ul>
+            if let Some(path) = &*viewing {
+                <div class="viewer" role="region" aria-label={format!("Contents of {path}")}>
+                    <p class="viewer-head"><code>{ path }</code>
+                        <button type="button" class="close" onclick={onclose}>{ "Close" }</button>
+                    </p>
+                    { view_file(session.fs(), path) }
+                </div>
+            }
             if !changes.removed.is_empty() {
                 <p class="removed">{ "Removed: " }
                     { for changes.removed.iter().take(20).map(|p| html! { <code>{ p }</code> }) }
@@ -75,8 +106,26 @@ pub fn FileTree() -> Html {
     }
 }
 
+/// A file's text, or, for a binary file, what `file` would say of it.
+fn view_file(fs: &Fs, path: &str) -> Html {
+    let Ok(data) = fs.read(path) else { return html! { <p class="muted">{ "It is gone." }</p> } };
+    let text = std::str::from_utf8(&data).ok().filter(|t| !t.contains('\0'));
+    match text {
+        Some(text) => {
+            let end = (0..=text.len().min(MAX_VIEW)).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+            html! {
+                <>
+                    <pre>{ &text[..end] }</pre>
+                    if end < text.len() { <p class="muted">{ format!("… {} more bytes", text.len() - end) }</p> }
+                </>
+            }
+        }
+        None => html! { <p>{ crate::programs::describe_content(&data) }</p> },
+    }
+}
+
 /// The entries of a directory, sorted as `ls` sorts them (byte order), dot files included.
-fn children(fs: &Fs, dir: &str, depth: usize, changes: &Rc<Changes>, revision: u64) -> Html {
+fn children(fs: &Fs, dir: &str, depth: usize, shared: &Rc<Shared>) -> Html {
     let Ok(mut entries) = fs.read_dir(dir) else { return Html::default() };
     entries.sort_by(|a, b| a.name.as_bytes().cmp(b.name.as_bytes()));
     let more = entries.len().saturating_sub(MAX_ENTRIES);
@@ -85,7 +134,7 @@ fn children(fs: &Fs, dir: &str, depth: usize, changes: &Rc<Changes>, revision: u
             { for entries.iter().take(MAX_ENTRIES).map(|e| {
                 let path = join_path(dir, &e.name);
                 let key = path.clone();
-                html! { <TreeEntry {key} {path} name={e.name.clone()} {depth} changes={changes.clone()} {revision} /> }
+                html! { <TreeEntry {key} {path} name={e.name.clone()} {depth} shared={shared.clone()} /> }
             }) }
             if more > 0 { <li class="more">{ format!("… {more} more") }</li> }
         </>
@@ -97,9 +146,7 @@ struct TreeEntryProps {
     path: String,
     name: String,
     depth: usize,
-    changes: Rc<Changes>,
-    /// The lab's revision: the entry redraws after every command.
-    revision: u64,
+    shared: Rc<Shared>,
 }
 
 /// One entry; a directory opens and closes with a button.
@@ -109,10 +156,10 @@ fn TreeEntry(props: &TreeEntryProps) -> Html {
     let toggled = use_state(|| None::<bool>);
     // A directory that a command changed something in opens, and stays open until closed;
     // not the insides of installed packages, which would bury everything else.
-    let inside = props.changes.inside(&props.path) && props.depth < 4 && !props.path.contains("/site-packages/");
+    let inside = props.shared.changes.inside(&props.path) && props.depth < 4 && !props.path.contains("/site-packages/");
     {
         let toggled = toggled.clone();
-        use_effect_with((props.revision, inside), move |&(_, inside)| {
+        use_effect_with((props.shared.revision, inside), move |&(_, inside)| {
             if inside && toggled.is_none() {
                 toggled.set(Some(true));
             }
@@ -121,7 +168,7 @@ fn TreeEntry(props: &TreeEntryProps) -> Html {
     let session = lab.session();
     let fs = session.fs();
     let Ok(meta) = fs.lstat(&props.path) else { return Html::default() };
-    let changed = if props.changes.touched.contains(&props.path) { " changed" } else { "" };
+    let changed = if props.shared.changes.touched.contains(&props.path) { " changed" } else { "" };
     match meta.kind {
         FileKind::Symlink => {
             let target = fs.readlink(&props.path).unwrap_or_default();
@@ -147,14 +194,22 @@ fn TreeEntry(props: &TreeEntryProps) -> Html {
                         { format!("{}/", props.name) }
                     </button>
                     if open && props.depth < MAX_DEPTH {
-                        <ul>{ children(fs, &props.path, props.depth + 1, &props.changes, props.revision) }</ul>
+                        <ul>{ children(fs, &props.path, props.depth + 1, &props.shared) }</ul>
                     }
                 </li>
             }
         }
         FileKind::File => {
             let exec = if meta.perm & 0o111 != 0 { " exec" } else { "" };
-            html! { <li class={format!("file{exec}{changed}")}><span class="name">{ &props.name }</span></li> }
+            let onclick = {
+                let (onview, path) = (props.shared.onview.clone(), props.path.clone());
+                Callback::from(move |_: MouseEvent| onview.emit(path.clone()))
+            };
+            html! {
+                <li class={format!("file{exec}{changed}")}>
+                    <button type="button" class="name" {onclick} title="Show its contents">{ &props.name }</button>
+                </li>
+            }
         }
     }
 }

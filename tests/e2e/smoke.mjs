@@ -79,10 +79,12 @@ try {
     await run(page, input, 'python -V');
     await page.locator('.explain .hit', { hasText: '/home/kai/Projects/example/.venv/bin' }).waitFor();
     await page.locator('.tree .link', { hasText: 'python → /home/kai/.pyenv/versions/3.12.7/bin/python' }).first().waitFor({ state: 'attached' });
+    await page.locator('.tree .file > button', { hasText: /^main\.py$/ }).click();
+    await page.locator('.tree .viewer pre', { hasText: 'import numpy' }).waitFor();
 
     const file = colorScheme === 'light' ? screenshot : screenshot.replace(/(\.png)?$/, '-dark.png');
     await page.screenshot({ path: file });
-    console.log(`ok: ${colorScheme}: prompt "${prompt}" rendered ${firstRender} ms after navigation; echo hello printed hello; stderr shown; venv made and activated: tree, badge, prompt and explanation follow; ${file}`);
+    console.log(`ok: ${colorScheme}: prompt "${prompt}" rendered ${firstRender} ms after navigation; echo hello printed hello; stderr shown; venv made and activated: tree, badge, prompt and explanation follow; main.py viewed from the tree; ${file}`);
     await page.close();
   }
 } catch (error) {
