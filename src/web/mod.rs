@@ -13,6 +13,7 @@ mod explain;
 mod ide;
 mod lesson;
 mod markdown;
+mod replay;
 mod state;
 mod terminal;
 mod tree;
@@ -70,6 +71,10 @@ pub fn App() -> Html {
         let query = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
         Layout::from_query(&query)
     });
+    let commands = use_memo((), |_| {
+        let query = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+        replay::commands_from_query(&query)
+    });
     let can_undo = lab.can_undo();
     let onundo = {
         let lab = lab.dispatcher();
@@ -83,6 +88,7 @@ pub fn App() -> Html {
                     <header class="bar">
                         <h1>{ "venvlab" }</h1>
                         <ide::IdeBadge />
+                        <replay::Share />
                         <button type="button" class="undo" disabled={!can_undo} onclick={onundo}
                             title="Take back the last command: files, variables and the lesson as before it">
                             { "↶ Undo" }
@@ -91,6 +97,13 @@ pub fn App() -> Html {
                 }
                 if let Some(notice) = &layout.notice {
                     <p class="layout-notice" role="status">{ notice }</p>
+                }
+                {
+                    match &*commands {
+                        Ok(lines) if !lines.is_empty() => html! { <replay::Replay commands={lines.clone()} /> },
+                        Ok(_) => Html::default(),
+                        Err(message) => html! { <p class="layout-notice" role="status">{ message }</p> },
+                    }
                 }
                 <main class={if layout.panels.len() == PANELS.len() { "panels" } else { "panels chosen" }}>
                     if show("lesson") { <lesson::LessonPanel /> }

@@ -72,6 +72,8 @@ pub struct Lab {
     pub revision: u64,
     /// The states before the latest commands, newest last, for undo.
     undo: Vec<Saved>,
+    /// The lines typed since the lesson opened, for a link that replays them.
+    pub lines_run: Vector<String>,
 }
 
 /// The part of the lab a command changes, kept to undo it.
@@ -84,6 +86,9 @@ struct Saved {
     last_line: String,
     typed: usize,
 }
+
+/// Lines kept for a replay link.
+const MAX_LINES_RUN: usize = 200;
 
 /// Commands that can be undone, one after another.
 const UNDO_DEPTH: usize = 50;
@@ -118,6 +123,7 @@ impl Default for Lab {
             typed: 0,
             revision: 0,
             undo: Vec::new(),
+            lines_run: Vector::new(),
         };
         lab.prompt = lab.tutor.borrow_mut().session_mut().prompt();
         lab
@@ -265,6 +271,7 @@ impl Lab {
         self.tutor = Rc::new(RefCell::new(tutor));
         self.transcript.clear();
         self.undo.clear();
+        self.lines_run.clear();
         if index > 0 {
             self.note(&format!("Starting at step {}: the steps before it were replayed.", index + 1));
         }
@@ -294,6 +301,7 @@ impl Lab {
 
     fn undo(&mut self) {
         let Some(saved) = self.undo.pop() else { return };
+        self.lines_run.pop_back();
         let line = std::mem::take(&mut self.last_line);
         self.tutor = Rc::new(RefCell::new(saved.tutor));
         self.transcript = saved.transcript;
@@ -316,6 +324,9 @@ impl Lab {
         });
         let excess = self.undo.len().saturating_sub(UNDO_DEPTH);
         self.undo.drain(..excess);
+        if self.lines_run.len() < MAX_LINES_RUN {
+            self.lines_run.push_back(line.to_string());
+        }
         let before = self.tutor.borrow().step_index();
         let turn = self.tutor.borrow_mut().run(line);
         let outcome = turn.outcome;

@@ -101,7 +101,20 @@ try {
   await embed.locator('.layout-notice', { hasText: 'nope' }).waitFor();
   await embed.screenshot({ path: 'target/embed.png' });
 
-  console.log('ok: Tab completion, Ctrl-U/W/C/L, Up/Down history kept across a reload, multi-line paste, undo; an embed with chosen panels (target/embed.png)');
+  // A scripted embed types its commands out, then Share links to what was typed.
+  const replay = await context.newPage();
+  await replay.goto(new URL('?run=mkdir%20demo;cd%20demo;pwd', url).href);
+  await replay.locator('.replay', { hasText: 'Replaying 1 of 3' }).waitFor();
+  await replay.locator('.transcript .stdout', { hasText: '/home/kai/Projects/example/demo' }).waitFor();
+  await replay.locator('.replay').waitFor({ state: 'detached' });
+  await replay.getByRole('button', { name: 'Share' }).click();
+  const link = await replay.getByLabel('A link that replays your commands').inputValue();
+  check(link.endsWith('?run=mkdir%20demo;cd%20demo;pwd'), `Share links to the commands typed (got ${link})`);
+  await replay.goto(new URL('?run=echo%20one;echo%20two', url).href);
+  await replay.getByRole('button', { name: 'Skip to the end' }).click();
+  await replay.locator('.transcript .stdout', { hasText: /^two/ }).waitFor();
+
+  console.log('ok: Tab completion, Ctrl-U/W/C/L, Up/Down history kept across a reload, multi-line paste, undo; an embed with chosen panels (target/embed.png); a ?run= replay, skip and share');
 } catch (error) {
   failed = true;
   console.error(`FAILED: ${error.message}`);
