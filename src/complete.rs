@@ -37,7 +37,7 @@ pub fn complete(fs: &Fs, shell: &Shell, line: &str) -> Vec<String> {
     } else {
         paths(fs, shell, word)
     };
-    found.sort();
+    crate::sort::sort(&mut found);
     found.dedup();
     found.truncate(MAX_CANDIDATES);
     found

@@ -29,6 +29,7 @@ pub mod programs;
 pub mod python;
 pub mod session;
 pub mod shell;
+pub mod sort;
 pub mod style;
 pub mod time;
 pub mod trace;

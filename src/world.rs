@@ -312,7 +312,9 @@ fn build_default() -> FsResult<World> {
     }
     fs.set_cred(Cred { uid: KAI.0, gid: KAI.1 });
     fs.chdir("/home/kai/Projects/example")?;
-    let env: Env = [
+    // Inserted one by one: `collect` into a BTreeMap would link a sort for these pairs.
+    let mut env = Env::new();
+    for (k, v) in [
         ("HOME", "/home/kai"),
         ("USER", "kai"),
         ("LOGNAME", "kai"),
@@ -321,10 +323,9 @@ fn build_default() -> FsResult<World> {
         ("PATH", DEFAULT_PATH),
         ("PS1", "\\u@\\h:\\w\\$ "),
         ("TERM", "xterm-256color"),
-    ]
-    .into_iter()
-    .map(|(k, v)| (k.to_string(), v.to_string()))
-    .collect();
+    ] {
+        env.insert(k.to_string(), v.to_string());
+    }
     fs.take_changes();
     Ok(World { name: "default".into(), fs, env })
 }

@@ -277,7 +277,7 @@ impl Pip<'_, '_, '_> {
                 found.push(Installed { name, version, site: site.clone(), dist_info: dir, metadata });
             }
         }
-        found.sort_by_key(|i| i.name.to_ascii_lowercase());
+        crate::sort::sort_by_key(&mut found, |i| i.name.to_ascii_lowercase());
         found
     }
 
@@ -399,13 +399,13 @@ impl Pip<'_, '_, '_> {
                 continue;
             };
             let mut requires = i.requires();
-            requires.sort_by_key(|r| r.to_ascii_lowercase());
+            crate::sort::sort_by_key(&mut requires, |r| r.to_ascii_lowercase());
             let mut required_by: Vec<String> = all
                 .iter()
                 .filter(|o| o.requires().iter().any(|r| index::canonical(r) == index::canonical(&i.name)))
                 .map(|o| o.name.clone())
                 .collect();
-            required_by.sort_by_key(|r| r.to_ascii_lowercase());
+            crate::sort::sort_by_key(&mut required_by, |r| r.to_ascii_lowercase());
             blocks.push(format!(
                 "Name: {}\nVersion: {}\nSummary: {}\nHome-page: {}\nAuthor: {}\nAuthor-email: {}\nLicense: {}\nLocation: {}\nRequires: {}\nRequired-by: {}\n",
                 i.name,
@@ -488,7 +488,7 @@ impl Pip<'_, '_, '_> {
                 out.push(shown);
             }
         }
-        out.sort();
+        crate::sort::sort(&mut out);
         out
     }
 
@@ -502,7 +502,7 @@ impl Pip<'_, '_, '_> {
         let fs = &mut *self.machine.ctx.fs;
         let parent = |p: &str| p.rsplit_once('/').map(|(d, _)| if d.is_empty() { "/".to_string() } else { d.to_string() });
         let mut roots: Vec<String> = files.iter().filter_map(|f| parent(f)).collect();
-        roots.sort_by_key(|r| (r.len(), r.clone()));
+        crate::sort::sort_by_key(&mut roots, |r| (r.len(), r.clone()));
         roots.dedup();
         let under = |path: &str, dir: &str| path == dir || path.starts_with(&format!("{dir}/"));
         let mut whole: Vec<String> = Vec::new();
@@ -710,7 +710,7 @@ impl Pip<'_, '_, '_> {
             return Ok(Pick::New(package));
         }
         let mut have: Vec<&str> = recorded.iter().map(|p| p.version).collect();
-        have.sort_by(|a, b| Version::parse(a).cmp(&Version::parse(b)));
+        crate::sort::sort_by(&mut have, |a, b| Version::parse(a).cmp(&Version::parse(b)));
         self.err(&format!("venvlab: pip would install {} {version} here, but the simulated index holds the files of {} {} only\n", req.name, req.name, have.join(", ")));
         Err(1)
     }
@@ -872,7 +872,7 @@ impl Pip<'_, '_, '_> {
             return;
         }
         let mut names: Vec<&str> = scripts.to_vec();
-        names.sort();
+        crate::sort::sort(&mut names);
         let start = match names.split_last() {
             Some((last, [])) => format!("script {last} is"),
             Some((last, rest)) => format!("scripts {} and {last} are", rest.join(", ")),
@@ -901,7 +901,7 @@ impl Pip<'_, '_, '_> {
             return 0;
         }
         let mut order = session.order.clone();
-        order.sort_by(|a, b| (b.1, &b.0).cmp(&(a.1, &a.0)));
+        crate::sort::sort_by(&mut order, |a, b| (b.1, &b.0).cmp(&(a.1, &a.0)));
         let names: Vec<&str> = order.iter().filter_map(|(k, _, _)| session.new_package(k).map(|(name, _)| name)).collect();
         self.out(&format!("Installing collected packages: {}\n", names.join(", ")));
         let _ = self.machine.ctx.fs.mkdir_all(&target.site);
@@ -921,7 +921,7 @@ impl Pip<'_, '_, '_> {
             }
         }
         let mut done: Vec<String> = order.iter().filter_map(|(k, _, _)| session.new_package(k).map(|(name, p)| format!("{name}-{}", p.version))).collect();
-        done.sort_by_key(|d| d.to_ascii_lowercase());
+        crate::sort::sort_by_key(&mut done, |d| d.to_ascii_lowercase());
         self.out(&format!("Successfully installed {}\n", done.join(" ")));
         0
     }

@@ -88,7 +88,7 @@ impl Pyenv<'_, '_> {
     fn installed(&self) -> Vec<String> {
         let dir = format!("{}/versions", self.root);
         let mut names: Vec<String> = self.ctx.fs.read_dir(&dir).map(|e| e.into_iter().map(|e| e.name).collect()).unwrap_or_default();
-        names.sort();
+        crate::sort::sort(&mut names);
         names
     }
 
@@ -307,7 +307,7 @@ impl Pyenv<'_, '_> {
     fn plugin_dirs(&self, dir: &str, sub: &str) -> Vec<String> {
         let plugins = format!("{dir}/plugins");
         let mut names: Vec<String> = self.ctx.fs.read_dir(&plugins).unwrap_or_default().into_iter().map(|e| e.name).collect();
-        names.sort();
+        crate::sort::sort(&mut names);
         names.into_iter().map(|n| format!("{plugins}/{n}/{sub}")).filter(|p| self.ctx.fs.lstat(p).is_ok()).collect()
     }
 

@@ -47,7 +47,7 @@ pub fn expand_paths(fs: &Fs, pattern: &str) -> Vec<String> {
         }
     }
     found.retain(|p| !p.is_empty() && fs.lstat(p).is_ok());
-    found.sort();
+    crate::sort::sort(&mut found);
     found
 }
 

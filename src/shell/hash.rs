@@ -55,7 +55,7 @@ impl HashTable {
     /// The entries in the order `hash` lists them.
     pub fn listing(&self) -> Vec<&Entry> {
         let mut list: Vec<(usize, &Entry)> = self.entries.iter().enumerate().collect();
-        list.sort_by_key(|(i, e)| (bucket(&e.name), usize::MAX - i));
+        crate::sort::sort_by_key(&mut list, |(i, e)| (bucket(&e.name), usize::MAX - i));
         list.into_iter().map(|(_, e)| e).collect()
     }
 }

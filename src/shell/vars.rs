@@ -70,7 +70,12 @@ impl Vars {
 
     /// The exported variables: the environment programs receive.
     pub fn environment(&self) -> BTreeMap<String, String> {
-        self.map.iter().filter(|(_, v)| v.exported).map(|(k, v)| (k.clone(), v.value.clone())).collect()
+        // Inserted one by one: `collect` into a BTreeMap would link a sort for these pairs.
+        let mut env = BTreeMap::new();
+        for (k, v) in self.map.iter().filter(|(_, v)| v.exported) {
+            env.insert(k.clone(), v.value.clone());
+        }
+        env
     }
 
     /// Enters a function: later `local` calls are undone by [`Vars::pop_frame`].
