@@ -155,7 +155,7 @@ pub fn TerminalPanel() -> Html {
             let Some(field) = input.cast::<HtmlInputElement>() else { return };
             let value = field.value();
             let key = event.key();
-            if key != "Tab" && !suggestions.is_empty() {
+            if (key != "Tab" || event.shift_key()) && !suggestions.is_empty() {
                 suggestions.set(Vec::new());
             }
             match key.as_str() {
@@ -172,7 +172,9 @@ pub fn TerminalPanel() -> Html {
                         set_cursor(&field, &line, line.len());
                     }
                 }
-                "Tab" => {
+                // Tab completes; Shift-Tab is left to the browser, so the keyboard can leave
+                // the terminal (no keyboard trap).
+                "Tab" if !event.shift_key() => {
                     event.prevent_default();
                     let cursor = cursor_of(&field, &value);
                     let (before, after) = value.split_at(cursor);

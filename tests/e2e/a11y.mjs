@@ -1,0 +1,86 @@
+// Accessibility checked by a tool: axe-core run on the main views in headless Chromium, light
+// and dark — the sandbox after a few commands, a lesson, an embed and a phone-sized page — must
+// report no serious or critical violation. A keyboard-only pass then completes a lesson step:
+// Tab to the lesson's "Type it for me" button, press Enter, and see the goal ticked.
+//
+//   node tests/e2e/a11y.mjs URL
+
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const toolsDir = process.env.VENVLAB_TOOLS ?? fileURLToPath(new URL('../../tools/', import.meta.url));
+const requireTool = createRequire(toolsDir + '/');
+const { chromium } = requireTool('playwright-core');
+const axeSource = readFileSync(requireTool.resolve('axe-core/axe.min.js'), 'utf8');
+
+const [url] = process.argv.slice(2);
+if (!url) {
+  console.error('usage: node tests/e2e/a11y.mjs URL');
+  process.exit(2);
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+const views = [
+  { name: 'sandbox', query: '', width: 1280, height: 800, lines: ['python -m venv .venv', 'source .venv/bin/activate', 'which python', 'no-such-command'] },
+  { name: 'lesson', query: '?lesson=create-activate', width: 1280, height: 800, lines: ['python -m venv .venv'] },
+  { name: 'embed', query: '?lesson=why-venvs&embed=1&panels=lesson,terminal', width: 700, height: 480, lines: [] },
+  { name: 'phone', query: '?lesson=path-lookup', width: 375, height: 740, lines: ['echo $PATH'] },
+];
+
+let failed = false;
+const report = [];
+try {
+  for (const colorScheme of ['light', 'dark']) {
+    for (const view of views) {
+      const page = await browser.newPage({ viewport: { width: view.width, height: view.height }, colorScheme });
+      page.setDefaultTimeout(20_000);
+      await page.goto(new URL(view.query, url).href);
+      const input = page.locator('#command');
+      await input.waitFor();
+      for (const line of view.lines) {
+        await input.fill(line);
+        await input.press('Enter');
+        await page.locator('.transcript .command', { hasText: line }).last().waitFor();
+      }
+      await page.addScriptTag({ content: axeSource });
+      const result = await page.evaluate(async () => window.axe.run(document, { resultTypes: ['violations'] }));
+      const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      for (const v of bad) {
+        failed = true;
+        const where = v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ');
+        console.error(`FAILED: ${colorScheme} ${view.name}: ${v.impact} ${v.id}: ${v.help} (${v.nodes.length} nodes, e.g. ${where})`);
+      }
+      report.push(`${colorScheme} ${view.name}: ${bad.length} serious/critical of ${result.violations.length} violations`);
+      await page.close();
+    }
+  }
+
+  // Keyboard only: from the terminal, Tab to "Type it for me", press Enter, see the goal ticked.
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(new URL('?lesson=create-activate', url).href);
+  await page.locator('#command').waitFor();
+  let reached = false;
+  for (let i = 0; i < 60 && !reached; i++) {
+    await page.keyboard.press('Shift+Tab');
+    reached = await page.evaluate(() => document.activeElement?.textContent?.trim() === 'Type it for me');
+  }
+  if (!reached) throw new Error('expected: "Type it for me" reachable with the keyboard');
+  await page.keyboard.press('Enter');
+  await page.locator('.transcript .command', { hasText: 'python -m venv .venv' }).waitFor();
+  await page.getByText('Step 1 done', { exact: false }).first().waitFor();
+  await page.close();
+  report.push('keyboard only: a lesson step completed without the mouse');
+} catch (error) {
+  failed = true;
+  console.error(`FAILED: ${error.message}`);
+} finally {
+  await browser.close();
+}
+if (failed) process.exit(1);
+console.log(`ok: axe-core — ${report.join('; ')}`);
