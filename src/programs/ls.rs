@@ -174,8 +174,8 @@ impl Ls<'_, '_> {
                 files.push(entry);
             }
         }
-        files.sort_by(|a, b| a.name.cmp(&b.name));
-        dirs.sort();
+        crate::sort::sort_by(&mut files, |a, b| a.name.cmp(&b.name));
+        crate::sort::sort(&mut dirs);
         if !files.is_empty() {
             self.print_entries(&files, None);
             self.printed = true;
@@ -215,7 +215,7 @@ impl Ls<'_, '_> {
         }
         let show_hidden = self.opts.all || self.opts.almost_all;
         names.extend(listing.into_iter().map(|e| e.name).filter(|n| show_hidden || !n.starts_with('.')));
-        names.sort();
+        crate::sort::sort(&mut names);
         let mut entries = Vec::with_capacity(names.len());
         for name in names {
             let full = join_path(path, &name);

@@ -66,7 +66,7 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
             order
         }
     };
-    lines.sort_by(|a, b| full(a, b));
+    crate::sort::sort_by(&mut lines, |a, b| full(a, b));
     if unique {
         lines.dedup_by(|later, earlier| compare(earlier, later, keys) == Ordering::Equal);
     }

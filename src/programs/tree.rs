@@ -230,9 +230,9 @@ fn children(ctx: &Ctx, opts: &Opts, dir: &str) -> Option<Vec<Node>> {
         }
         nodes.push(node);
     }
-    nodes.sort_by(|a, b| a.name.cmp(&b.name));
+    crate::sort::sort_by(&mut nodes, |a, b| a.name.cmp(&b.name));
     if opts.dirs_first {
-        nodes.sort_by_key(|n| !n.is_dir_like());
+        crate::sort::sort_by_key(&mut nodes, |n| !n.is_dir_like());
     }
     Some(nodes)
 }

@@ -377,7 +377,7 @@ fn walk_at(
         Err(err) => return visitor.unreadable(ctx, visit, err),
     };
     if order == Order::Inode {
-        entries.sort_by_key(|e| e.ino);
+        crate::sort::sort_by_key(&mut entries, |e| e.ino);
     }
     let mut ok = true;
     for entry in entries {

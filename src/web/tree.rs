@@ -127,7 +127,7 @@ fn view_file(fs: &Fs, path: &str) -> Html {
 /// The entries of a directory, sorted as `ls` sorts them (byte order), dot files included.
 fn children(fs: &Fs, dir: &str, depth: usize, shared: &Rc<Shared>) -> Html {
     let Ok(mut entries) = fs.read_dir(dir) else { return Html::default() };
-    entries.sort_by(|a, b| a.name.as_bytes().cmp(b.name.as_bytes()));
+    crate::sort::sort_by(&mut entries, |a, b| a.name.as_bytes().cmp(b.name.as_bytes()));
     let more = entries.len().saturating_sub(MAX_ENTRIES);
     html! {
         <>

@@ -805,7 +805,7 @@ impl Reader<'_, '_> {
         self.end_of_command()?;
         let mut pairs: Vec<(char, char)> = from.into_iter().zip(to).collect();
         // A stable sort keeps a character's first pairing first.
-        pairs.sort_by_key(|&(a, _)| a);
+        crate::sort::sort_by_key(&mut pairs, |&(a, _)| a);
         pairs.dedup_by_key(|&mut (a, _)| a);
         Ok(pairs)
     }
