@@ -242,28 +242,13 @@ fn expand_home(session: &Session, path: &str) -> String {
 
 /// The version of distribution `name` installed in `site`, read from its `.dist-info` name.
 fn installed_version(session: &Session, site: &str, name: &str) -> Option<String> {
-    let wanted = normalize(name);
+    let wanted = crate::python::index::canonical(name);
     let entries = session.fs().read_dir(site).ok()?;
     entries.iter().find_map(|e| {
         let stem = e.name.strip_suffix(".dist-info")?;
         let (dist, version) = stem.rsplit_once('-')?;
-        (normalize(dist) == wanted).then(|| version.to_string())
+        (crate::python::index::canonical(dist) == wanted).then(|| version.to_string())
     })
-}
-
-/// A distribution name compared as PEP 503 does: case-folded, runs of `-`, `_`, `.` as one `-`.
-fn normalize(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.chars() {
-        if matches!(c, '-' | '_' | '.') {
-            if !out.ends_with('-') {
-                out.push('-');
-            }
-        } else {
-            out.push(c.to_ascii_lowercase());
-        }
-    }
-    out
 }
 
 #[cfg(test)]
