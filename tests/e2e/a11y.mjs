@@ -5,13 +5,8 @@
 //
 //   node tests/e2e/a11y.mjs URL
 
-import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-
-const toolsDir = process.env.VENVLAB_TOOLS ?? fileURLToPath(new URL('../../tools/', import.meta.url));
-const requireTool = createRequire(toolsDir + '/');
-const { chromium } = requireTool('playwright-core');
+import { launch, requireTool } from './browser.mjs';
 const axeSource = readFileSync(requireTool.resolve('axe-core/axe.min.js'), 'utf8');
 
 const [url] = process.argv.slice(2);
@@ -20,11 +15,7 @@ if (!url) {
   process.exit(2);
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch();
 
 const views = [
   { name: 'sandbox', query: '', width: 1280, height: 800, lines: ['python -m venv .venv', 'source .venv/bin/activate', 'which python', 'no-such-command'] },

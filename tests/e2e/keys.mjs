@@ -6,11 +6,7 @@
 //
 // scripts/test serves dist/ and runs this; playwright-core comes from tools/node_modules.
 
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-
-const toolsDir = process.env.VENVLAB_TOOLS ?? fileURLToPath(new URL('../../tools/', import.meta.url));
-const { chromium } = createRequire(toolsDir + '/')('playwright-core');
+import { check, launch } from './browser.mjs';
 
 const [url] = process.argv.slice(2);
 if (!url) {
@@ -18,11 +14,7 @@ if (!url) {
   process.exit(2);
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch();
 
 let failed = false;
 try {
@@ -122,7 +114,3 @@ try {
   await browser.close();
 }
 if (failed) process.exit(1);
-
-function check(condition, what) {
-  if (!condition) throw new Error(`expected: ${what}`);
-}

@@ -10,11 +10,7 @@
 // step, a bad link and corrupt saved progress behave. Saves light, dark and phone screenshots.
 // scripts/test serves dist/ and runs this after the smoke test.
 
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-
-const toolsDir = process.env.VENVLAB_TOOLS ?? fileURLToPath(new URL('../../tools/', import.meta.url));
-const { chromium } = createRequire(toolsDir + '/')('playwright-core');
+import { check, launch } from './browser.mjs';
 
 const [url, screenshot = 'target/lesson.png'] = process.argv.slice(2);
 if (!url) {
@@ -23,13 +19,7 @@ if (!url) {
 }
 const at = (query) => url.replace(/\?.*$/, '') + query;
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  ],
-});
+const browser = await launch();
 
 const problems = [];
 let failed = false;
@@ -151,8 +141,4 @@ async function open(context, query) {
   await page.goto(at(query));
   await page.locator('#command').waitFor();
   return page;
-}
-
-function check(condition, what) {
-  if (!condition) throw new Error(`expected: ${what}`);
 }

@@ -9,11 +9,7 @@
 // screenshots.
 // scripts/test serves dist/ and runs this; playwright-core comes from tools/node_modules.
 
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-
-const toolsDir = process.env.VENVLAB_TOOLS ?? fileURLToPath(new URL('../../tools/', import.meta.url));
-const { chromium } = createRequire(toolsDir + '/')('playwright-core');
+import { check, launch } from './browser.mjs';
 
 const [url, screenshot = 'target/screenshot.png'] = process.argv.slice(2);
 if (!url) {
@@ -21,13 +17,7 @@ if (!url) {
   process.exit(2);
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  ],
-});
+const browser = await launch();
 
 const problems = [];
 let failed = false;
@@ -101,8 +91,4 @@ async function run(page, input, line) {
   await input.pressSequentially(line);
   await input.press('Enter');
   await page.locator('.transcript .command', { hasText: line }).last().waitFor();
-}
-
-function check(condition, what) {
-  if (!condition) throw new Error(`expected: ${what}`);
 }
