@@ -117,6 +117,10 @@ pub fn LessonPanel() -> Html {
                     if index < total {
                         <button type="button" onclick={send(|| Action::Skip)}>{ "Skip step →" }</button>
                     }
+                    if index > 0 {
+                        <button type="button" onclick={send(|| Action::OpenStep(0))}
+                            title="A fresh machine, back at the first step">{ "↺ Restart lesson" }</button>
+                    }
                 </nav>
             }
         </section>

@@ -18,6 +18,8 @@ mod state;
 mod terminal;
 mod tree;
 
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use state::{Action, Lab, LabHandle};
@@ -55,15 +57,38 @@ pub fn App() -> Html {
         });
     }
     {
-        // When the learner opens a lesson, the address follows (replaced, not pushed: the
-        // page does not follow the back button), so a reload or a shared link reopens it.
-        let id = lab.tutor.borrow().lesson().id.clone();
+        // When the learner opens a lesson, the address follows in a new history entry, so a
+        // reload or a shared link reopens it and the back button returns to the one before.
+        let address = lab.address();
         use_effect_with(lab.opened, move |&opened| {
             let location = web_sys::window().map(|w| (w.location(), w.history()));
             if let (true, Some((location, Ok(history)))) = (opened > 0, location) {
                 let path = location.pathname().unwrap_or_default();
-                let url = if id == state::SANDBOX { path } else { format!("{path}?lesson={id}") };
-                let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+                let search = location.search().unwrap_or_default();
+                let next = keep_layout(&search, &address);
+                if search != next {
+                    let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}{next}")));
+                }
+            }
+        });
+    }
+    {
+        // Back and forward: open what the address now names.
+        let dispatcher = lab.dispatcher();
+        use_effect_with((), move |_| {
+            let window = web_sys::window();
+            let listener = Closure::<dyn Fn()>::new(move || {
+                let query = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+                dispatcher.dispatch(Action::Navigate(query));
+            });
+            if let Some(window) = &window {
+                window.set_onpopstate(Some(listener.as_ref().unchecked_ref()));
+            }
+            move || {
+                if let Some(window) = window {
+                    window.set_onpopstate(None);
+                }
+                drop(listener);
             }
         });
     }
@@ -118,6 +143,14 @@ pub fn App() -> Html {
             </div>
         </ContextProvider<LabHandle>>
     }
+}
+
+/// A query string for `address` (`?lesson=ID` or empty) that keeps the layout parameters
+/// (`embed`, `panels`) of the current one, `search`.
+fn keep_layout(search: &str, address: &str) -> String {
+    let layout = search.trim_start_matches('?').split('&').filter(|p| p.starts_with("embed=") || p.starts_with("panels="));
+    let params: Vec<&str> = address.trim_start_matches('?').split('&').filter(|p| !p.is_empty()).chain(layout).collect();
+    if params.is_empty() { String::new() } else { format!("?{}", params.join("&")) }
 }
 
 /// The panels a page shows, from its address: `?embed=1` is the compact layout for an

@@ -6,7 +6,7 @@
 use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
-use super::state::{Action, LabHandle, SANDBOX};
+use super::state::{Action, LabHandle};
 
 /// Most commands a link may replay.
 const MAX_COMMANDS: usize = 50;
@@ -134,16 +134,13 @@ pub fn Share() -> Html {
     let link = (*shown).then(|| {
         let location = web_sys::window().map(|w| w.location());
         let base = location.as_ref().and_then(|l| Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?))).unwrap_or_default();
-        let id = lab.tutor.borrow().lesson().id.clone();
         let run: Vec<String> = lab.lines_run.iter().map(|l| String::from(js_sys::encode_uri_component(l))).collect();
-        let mut query = Vec::new();
-        if id != SANDBOX {
-            query.push(format!("lesson={id}"));
-        }
+        let mut query = lab.address();
         if !run.is_empty() {
-            query.push(format!("run={}", run.join(";")));
+            query.push(if query.is_empty() { '?' } else { '&' });
+            query.push_str(&format!("run={}", run.join(";")));
         }
-        if query.is_empty() { base } else { format!("{base}?{}", query.join("&")) }
+        format!("{base}{query}")
     });
     html! {
         <span class="share">

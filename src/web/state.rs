@@ -12,12 +12,17 @@ use std::rc::Rc;
 use im::Vector;
 use yew::prelude::*;
 
-use crate::lesson::{Course, Kind, Progress, Tutor};
+use crate::lesson::{Course, Kind, Lesson, Progress, Tutor};
 use crate::trace::Event;
 use crate::{Outcome, Session, Stream};
 
 /// The lesson opened when none is chosen.
 pub const SANDBOX: &str = "sandbox";
+/// The world the sandbox runs on when the address names none.
+const DEFAULT_WORLD: &str = "default";
+/// The line Ctrl-D sends, as a terminal's line discipline reads EOT: the end of input for a
+/// program reading the terminal. Kept as a line so that undo and replay links carry it.
+pub const END_OF_INPUT: &str = "\u{4}";
 /// The terminal's width, as the session is told.
 const COLUMNS: usize = 80;
 
@@ -74,6 +79,8 @@ pub struct Lab {
     undo: Vec<Saved>,
     /// The lines typed since the lesson opened, for a link that replays them.
     pub lines_run: Vector<String>,
+    /// The preset the sandbox runs on (`?world=`).
+    pub world: String,
 }
 
 /// The part of the lab a command changes, kept to undo it.
@@ -124,6 +131,7 @@ impl Default for Lab {
             revision: 0,
             undo: Vec::new(),
             lines_run: Vector::new(),
+            world: DEFAULT_WORLD.into(),
         };
         lab.prompt = lab.tutor.borrow_mut().session_mut().prompt();
         lab
@@ -131,8 +139,8 @@ impl Default for Lab {
 }
 
 /// A bare sandbox, should the course lack one.
-fn sandbox_lesson() -> crate::lesson::Lesson {
-    crate::lesson::Lesson {
+fn sandbox_lesson() -> Lesson {
+    Lesson {
         id: SANDBOX.into(),
         title: "Sandbox".into(),
         summary: "The whole machine.".into(),
@@ -152,8 +160,12 @@ pub enum Action {
         /// `location.search`, with or without its `?`.
         query: String,
     },
-    /// Run a line typed at the terminal.
+    /// Run a line typed at the terminal ([`END_OF_INPUT`] ends a waiting program's input).
     Run(String),
+    /// Ctrl-C: the line being typed is abandoned, shown with `^C` as a terminal echoes it.
+    Interrupt(String),
+    /// The browser went back or forward to an address: its query string.
+    Navigate(String),
     /// Open a lesson by id, at the first step not yet done.
     OpenLesson(String),
     /// Restart the current lesson at a step (0-based); earlier steps are replayed.
@@ -187,6 +199,11 @@ impl Reducible for Lab {
         match action {
             Action::Load { saved, query } => next.load(saved.as_deref(), &query),
             Action::Run(line) => next.run(&line),
+            Action::Interrupt(line) => {
+                let prompt = next.prompt.clone();
+                next.transcript.push_back(Entry { command: Some((prompt, format!("{line}^C"))), output: Vec::new() });
+            }
+            Action::Navigate(query) => next.navigate(&query),
             Action::OpenLesson(id) => match next.open(&id, None) {
                 Ok(()) => next.opened += 1,
                 Err(message) => next.notices.push(message),
@@ -239,15 +256,16 @@ impl Lab {
             // Overwrite the unreadable entry with the fresh progress.
             self.saves += 1;
         }
-        let (lesson, step) = match parse_query(query) {
-            Ok(found) => found,
-            Err(message) => {
-                self.notices.push(message);
-                (None, None)
-            }
-        };
-        let Some(id) = lesson else { return };
-        if let Err(message) = self.open(&id, step) {
+        self.navigate(query);
+    }
+
+    /// Opens what an address asks for: a lesson at a step, or the sandbox on a world.
+    fn navigate(&mut self, query: &str) {
+        let start = parse_query(query);
+        self.notices.extend(start.notices);
+        self.world = start.world;
+        let id = start.lesson.unwrap_or_else(|| SANDBOX.into());
+        if let Err(message) = self.open(&id, start.step) {
             self.notices.push(format!("{message}; here is the sandbox instead."));
             let _ = self.open(SANDBOX, None);
         }
@@ -255,7 +273,8 @@ impl Lab {
 
     /// Starts a lesson at `step` (0-based), or where the learner's progress left off.
     fn open(&mut self, id: &str, step: Option<usize>) -> Result<(), String> {
-        let lesson = self.course.lesson(id).ok_or_else(|| format!("There is no lesson called “{id}”"))?;
+        let found = self.course.lesson(id).ok_or_else(|| format!("There is no lesson called “{id}”"))?;
+        let lesson = &self.on_world(found);
         let total = lesson.steps.len();
         let index = match step {
             Some(n) if n >= total && total > 0 => {
@@ -283,6 +302,15 @@ impl Lab {
         Ok(())
     }
 
+    /// The lesson as it will be played: the sandbox runs on the world the address chose.
+    fn on_world(&self, lesson: &Lesson) -> Lesson {
+        let mut lesson = lesson.clone();
+        if lesson.kind == Kind::Sandbox {
+            lesson.world.preset.clone_from(&self.world);
+        }
+        lesson
+    }
+
     /// Forgets what belongs to the previous step.
     fn new_step(&mut self) {
         self.solution_shown = false;
@@ -292,6 +320,19 @@ impl Lab {
     /// Adds a remark of venvlab's to the transcript.
     fn note(&mut self, text: &str) {
         self.transcript.push_back(Entry { command: None, output: vec![Chunk { class: "notice", text: format!("(venvlab) {text}\n") }] });
+    }
+
+    /// The query string that reopens what is open now: `?lesson=ID`, `?world=NAME` for the
+    /// sandbox on another world, or nothing.
+    pub fn address(&self) -> String {
+        let id = self.tutor.borrow().lesson().id.clone();
+        if id != SANDBOX {
+            format!("?lesson={id}")
+        } else if self.world != DEFAULT_WORLD {
+            format!("?world={}", self.world)
+        } else {
+            String::new()
+        }
     }
 
     /// Whether there is a command to undo.
@@ -328,7 +369,11 @@ impl Lab {
             self.lines_run.push_back(line.to_string());
         }
         let before = self.tutor.borrow().step_index();
-        let turn = self.tutor.borrow_mut().run(line);
+        let (turn, shown) = if line == END_OF_INPUT {
+            (self.tutor.borrow_mut().end_of_input(), "")
+        } else {
+            (self.tutor.borrow_mut().run(line), line)
+        };
         let outcome = turn.outcome;
         let mut output = chunks(&outcome);
         // A program reading the terminal (`>>> `, `Proceed (Y/n)? `) ends its output with its
@@ -338,7 +383,7 @@ impl Lab {
             self.transcript.clear();
             None
         } else {
-            Some((self.prompt.clone(), line.to_string()))
+            Some((self.prompt.clone(), shown.to_string()))
         };
         if command.is_some() || !output.is_empty() {
             self.transcript.push_back(Entry { command, output });
@@ -346,7 +391,7 @@ impl Lab {
         self.prompt = if outcome.waiting_for_input { program_prompt } else { self.tutor.borrow_mut().session_mut().prompt() };
         if !outcome.needs_more && !outcome.waiting_for_input {
             self.events = Rc::new(outcome.events);
-            self.last_line = line.to_string();
+            self.last_line = shown.to_string();
         }
         self.record(&turn.completed, false);
         if self.tutor.borrow().step_index() != before {
@@ -414,31 +459,63 @@ fn chunks(outcome: &Outcome) -> Vec<Chunk> {
     output
 }
 
-/// The lesson id and 0-based step a query string (`?lesson=ID&step=N`, step 1-based) asks
-/// for; `Err` says what is wrong with it. Other parameters are ignored.
-pub fn parse_query(query: &str) -> Result<(Option<String>, Option<usize>), String> {
-    let mut lesson = None;
-    let mut step = None;
+/// What an address asks the lab to start with.
+#[derive(Debug, PartialEq)]
+pub struct Start {
+    /// The lesson to open (`lesson=ID`); the sandbox when `None`.
+    pub lesson: Option<String>,
+    /// Its step, 0-based (`step=N` counts from 1).
+    pub step: Option<usize>,
+    /// The preset the sandbox runs on (`world=NAME`, one of [`crate::world::PRESETS`]).
+    pub world: String,
+    /// What was wrong with the address, for the learner; each bad value fell back.
+    pub notices: Vec<String>,
+}
+
+/// Reads `?lesson=ID&step=N&world=NAME` from a query string (with or without its `?`); other
+/// parameters are left to their readers. Bad values fall back to the sandbox and the default
+/// world, with a notice saying why.
+pub fn parse_query(query: &str) -> Start {
+    let mut start = Start { lesson: None, step: None, world: DEFAULT_WORLD.into(), notices: Vec::new() };
+    let (mut lesson, mut step, mut world) = (None, None, None);
     for pair in query.trim_start_matches('?').split('&') {
         match pair.split_once('=') {
             Some(("lesson", id)) => lesson = Some(id),
             Some(("step", n)) => step = Some(n),
+            Some(("world", name)) => world = Some(name),
             _ => {}
         }
     }
-    let lesson = match lesson {
-        None => None,
-        Some(id) if !id.is_empty() && id.len() <= 64 && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') => Some(id.to_string()),
-        Some(_) => return Err("The link names a lesson that does not exist; here is the sandbox instead.".into()),
-    };
-    let step = match step {
-        None => None,
-        Some(n) => match n.parse::<usize>() {
-            Ok(n) if n >= 1 && lesson.is_some() => Some(n - 1),
-            _ => return Err("The link's step is not a step number; here is the sandbox instead.".into()),
-        },
-    };
-    Ok((lesson, step))
+    match lesson {
+        Some(id) if !id.is_empty() && id.len() <= 64 && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') => {
+            start.lesson = Some(id.to_string());
+        }
+        Some(_) => start.notices.push("The link names a lesson that does not exist; here is the sandbox instead.".into()),
+        None => {}
+    }
+    match step.map(str::parse::<usize>) {
+        Some(Ok(n)) if n >= 1 && start.lesson.is_some() => start.step = Some(n - 1),
+        Some(_) => {
+            if start.notices.is_empty() {
+                start.notices.push("The link's step is not a step number; here is the sandbox instead.".into());
+            }
+            start.lesson = None;
+        }
+        None => {}
+    }
+    match world {
+        Some(_) if start.lesson.is_some() => {
+            start.notices.push("A lesson brings its own machine, so the link's world was not used.".into());
+        }
+        Some(name) if crate::world::PRESETS.contains(&name) => start.world = name.to_string(),
+        Some(name) => start.notices.push(format!(
+            "There is no world called “{}” (there is: {}); here is the default one.",
+            name.chars().take(40).collect::<String>(),
+            crate::world::PRESETS.join(", ")
+        )),
+        None => {}
+    }
+    start
 }
 
 /// Removes the unfinished last line (text after the last newline) from output and returns it.

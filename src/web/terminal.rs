@@ -1,6 +1,7 @@
 //! The terminal panel: the transcript, the prompt and the input line, with readline's keys:
 //! history (Up/Down, kept in `localStorage`), Tab completion from the core, Ctrl-A/E/U/K/W,
-//! Ctrl-C, and a multi-line paste run line by line.
+//! Ctrl-C, Ctrl-D (end of input, or delete), and a multi-line paste run line by line; on touch
+//! screens, buttons for the keys an on-screen keyboard lacks.
 //!
 //! Output is always rendered as text nodes, never as HTML.
 
@@ -9,7 +10,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, Element, HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
-use super::state::{Action, Entry, LabHandle};
+use super::state::{Action, Entry, LabHandle, END_OF_INPUT};
 use crate::complete::{common_prefix, word_start};
 
 /// Where the command history is kept between visits.
@@ -74,15 +75,31 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// Ctrl-A/E/U/K/W on the input: the new value and cursor, as readline edits.
-fn edit(key: &str, value: &str, cursor: usize) -> Option<(String, usize)> {
+/// A key the terminal acts on, from the keyboard or the on-screen keys.
+#[derive(Clone, Copy, PartialEq)]
+enum Key {
+    Enter,
+    Up,
+    Down,
+    Tab,
+    /// A letter with Ctrl, lower case.
+    Ctrl(char),
+}
+
+/// Ctrl-A/E/U/K/W/D on the input: the new value and cursor, as readline edits.
+fn edit(key: char, value: &str, cursor: usize) -> Option<(String, usize)> {
     let (before, after) = value.split_at(cursor);
     Some(match key {
-        "a" => (value.to_string(), 0),
-        "e" => (value.to_string(), value.len()),
-        "u" => (after.to_string(), 0),
-        "k" => (before.to_string(), cursor),
-        "w" => {
+        'a' => (value.to_string(), 0),
+        'e' => (value.to_string(), value.len()),
+        'u' => (after.to_string(), 0),
+        'k' => (before.to_string(), cursor),
+        'd' => {
+            let mut rest = after.chars();
+            rest.next();
+            (format!("{before}{}", rest.as_str()), cursor)
+        }
+        'w' => {
             let kept = before.trim_end().rfind(char::is_whitespace).map_or(0, |i| i + 1);
             (format!("{}{after}", &before[..kept]), kept)
         }
@@ -143,53 +160,46 @@ pub fn TerminalPanel() -> Html {
     let history = use_mut_ref(History::load);
     let suggestions = use_state(Vec::<String>::new);
 
-    let onkeydown = {
+    // What a key does to the input line; `true` when it was taken (the browser's own action
+    // is then prevented). The keyboard and the on-screen keys both come here.
+    let press = {
         let lab = lab.clone();
         let input = input.clone();
         let history = history.clone();
         let suggestions = suggestions.clone();
-        Callback::from(move |event: KeyboardEvent| {
-            if event.is_composing() {
-                return;
-            }
-            let Some(field) = input.cast::<HtmlInputElement>() else { return };
+        Callback::from(move |key: Key| -> bool {
+            let Some(field) = input.cast::<HtmlInputElement>() else { return false };
             let value = field.value();
-            let key = event.key();
-            if (key != "Tab" || event.shift_key()) && !suggestions.is_empty() {
+            if key != Key::Tab && !suggestions.is_empty() {
                 suggestions.set(Vec::new());
             }
-            match key.as_str() {
-                "Enter" => {
-                    event.prevent_default();
+            match key {
+                Key::Enter => {
                     field.set_value("");
                     history.borrow_mut().push(&value);
                     lab.dispatch(Action::Run(value));
                 }
-                "ArrowUp" | "ArrowDown" => {
-                    event.prevent_default();
-                    if let Some(line) = history.borrow_mut().step(key == "ArrowUp", &value) {
+                Key::Up | Key::Down => {
+                    if let Some(line) = history.borrow_mut().step(key == Key::Up, &value) {
                         field.set_value(&line);
                         set_cursor(&field, &line, line.len());
                     }
                 }
-                // Tab completes; Shift-Tab is left to the browser, so the keyboard can leave
-                // the terminal (no keyboard trap).
-                "Tab" if !event.shift_key() => {
-                    event.prevent_default();
+                Key::Tab => {
                     let cursor = cursor_of(&field, &value);
                     let (before, after) = value.split_at(cursor);
                     let candidates = lab.session().complete(before);
                     let start = word_start(before);
                     let word = &before[start..];
                     let insert = match candidates.as_slice() {
-                        [] => return,
+                        [] => return true,
                         [only] if only.ends_with('/') => only.clone(),
                         [only] => format!("{only} "),
                         many => {
                             let prefix = common_prefix(many);
                             if prefix.len() <= word.len() {
                                 suggestions.set(many.to_vec());
-                                return;
+                                return true;
                             }
                             prefix
                         }
@@ -198,24 +208,62 @@ pub fn TerminalPanel() -> Html {
                     field.set_value(&line);
                     set_cursor(&field, &line, start + insert.len());
                 }
-                "l" if event.ctrl_key() => {
-                    event.prevent_default();
-                    lab.dispatch(Action::ClearScreen);
-                }
-                "c" if event.ctrl_key() => {
-                    event.prevent_default();
+                Key::Ctrl('l') => lab.dispatch(Action::ClearScreen),
+                Key::Ctrl('c') => {
                     field.set_value("");
                     history.borrow_mut().at = None;
+                    lab.dispatch(Action::Interrupt(value));
                 }
-                k if event.ctrl_key() && !event.alt_key() && !event.meta_key() => {
-                    if let Some((line, at)) = edit(k, &value, cursor_of(&field, &value)) {
-                        event.prevent_default();
+                // On an empty line, Ctrl-D ends the input of a program reading the terminal
+                // (the REPL, `read`); bash itself would exit, which a page cannot: nothing.
+                Key::Ctrl('d') if value.is_empty() => {
+                    if lab.session().waiting_for_input() {
+                        lab.dispatch(Action::Run(END_OF_INPUT.into()));
+                    }
+                }
+                Key::Ctrl(k) => match edit(k, &value, cursor_of(&field, &value)) {
+                    Some((line, at)) => {
                         field.set_value(&line);
                         set_cursor(&field, &line, at);
                     }
-                }
-                _ => {}
+                    None => return false,
+                },
             }
+            true
+        })
+    };
+
+    let onkeydown = {
+        let press = press.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.is_composing() {
+                return;
+            }
+            let key = match event.key().as_str() {
+                "Enter" => Key::Enter,
+                "ArrowUp" => Key::Up,
+                "ArrowDown" => Key::Down,
+                // Shift-Tab is left to the browser, so the keyboard can leave the terminal
+                // (no keyboard trap).
+                "Tab" if !event.shift_key() => Key::Tab,
+                k if event.ctrl_key() && !event.alt_key() && !event.meta_key() && k.chars().count() == 1 => {
+                    Key::Ctrl(k.chars().next().unwrap_or_default().to_ascii_lowercase())
+                }
+                _ => return,
+            };
+            if press.emit(key) {
+                event.prevent_default();
+            }
+        })
+    };
+
+    // Phones' on-screen keyboards may send no key events for Enter: the form's submission
+    // runs the line instead.
+    let onsubmit = {
+        let press = press.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            press.emit(Key::Enter);
         })
     };
 
@@ -262,20 +310,53 @@ pub fn TerminalPanel() -> Html {
             <div class="transcript" role="log" aria-live="polite" aria-label="Terminal output">
                 { for lab.transcript.iter().map(view_entry) }
             </div>
-            <div class="input-line">
+            <form class="input-line" {onsubmit}>
                 <label for="command" class="prompt">
                     <span class="visually-hidden">{ "Command line, " }</span>
                     { lab.prompt.clone() }
                 </label>
-                <input id="command" ref={input} {onkeydown} {onpaste} type="text"
-                    autocomplete="off" autocapitalize="off" spellcheck="false" />
-            </div>
+                <input id="command" ref={input.clone()} {onkeydown} {onpaste} type="text" enterkeyhint="send"
+                    autocomplete="off" autocapitalize="off" autocorrect="off" spellcheck="false" />
+            </form>
+            { on_screen_keys(&press, &input) }
             if !suggestions.is_empty() {
                 <p class="suggestions" aria-live="polite">
                     { for suggestions.iter().map(|s| html! { <span>{ s }</span> }) }
                 </p>
             }
         </section>
+    }
+}
+
+/// Keys a phone's on-screen keyboard lacks, shown on touch screens and narrow windows.
+fn on_screen_keys(press: &Callback<Key, bool>, input: &NodeRef) -> Html {
+    // The label shown, and the name screen readers say instead.
+    const KEYS: [(Key, &str, &str); 6] = [
+        (Key::Tab, "Tab", "Tab: complete"),
+        (Key::Up, "↑", "Previous command"),
+        (Key::Down, "↓", "Next command"),
+        (Key::Ctrl('c'), "^C", "Ctrl-C: interrupt"),
+        (Key::Ctrl('d'), "^D", "Ctrl-D: end of input"),
+        (Key::Enter, "Run ⏎", "Run"),
+    ];
+    html! {
+        <div class="keys" role="group" aria-label="Terminal keys">
+            { for KEYS.iter().map(|&(key, label, said)| {
+                let (press, input) = (press.clone(), input.clone());
+                let onclick = Callback::from(move |_: MouseEvent| {
+                    press.emit(key);
+                    if let Some(field) = input.cast::<HtmlInputElement>() {
+                        let _ = field.focus();
+                    }
+                });
+                html! {
+                    <button type="button" {onclick}>
+                        <span aria-hidden="true">{ label }</span>
+                        <span class="visually-hidden">{ said }</span>
+                    </button>
+                }
+            }) }
+        </div>
     }
 }
 

@@ -1,6 +1,6 @@
 // The terminal's readline keys in headless Chromium: Tab completion, history with Up/Down
-// (kept across a reload), Ctrl-U/Ctrl-W/Ctrl-C/Ctrl-L, a multi-line paste run line by line, and
-// the Undo button.
+// (kept across a reload), Ctrl-U/Ctrl-W/Ctrl-C/Ctrl-D/Ctrl-L, a multi-line paste run line by
+// line, and the Undo button.
 //
 //   node tests/e2e/keys.mjs URL
 //
@@ -45,6 +45,23 @@ try {
   check(await input.inputValue() === 'echo one ', `Ctrl-W deleted a word (got "${await input.inputValue()}")`);
   await input.press('Control+c');
   check(await input.inputValue() === '', 'Ctrl-C abandoned the line');
+  await page.locator('.transcript .command', { hasText: 'echo one ^C' }).waitFor();
+
+  // Ctrl-D ends the input of a program reading the terminal: the REPL exits to the shell.
+  await input.pressSequentially('python3');
+  await input.press('Enter');
+  await page.locator('label[for="command"]', { hasText: '>>>' }).waitFor();
+  await input.pressSequentially('6 * 7');
+  await input.press('Enter');
+  await page.locator('.transcript .stdout', { hasText: /^42$/m }).waitFor();
+  await input.press('Control+d');
+  await page.locator('label[for="command"]', { hasText: 'kai@laptop' }).waitFor();
+  // On a line with text, Ctrl-D deletes the character under the cursor.
+  await input.pressSequentially('echo abc');
+  await input.press('Home');
+  await input.press('Control+d');
+  check(await input.inputValue() === 'cho abc', `Ctrl-D deleted under the cursor (got "${await input.inputValue()}")`);
+  await input.fill('');
 
   // Up brings back earlier lines, Down returns to the draft.
   await input.pressSequentially('echo first');
@@ -53,7 +70,7 @@ try {
   await input.press('ArrowUp');
   check(await input.inputValue() === 'echo first', 'Up shows the last line');
   await input.press('ArrowUp');
-  check(await input.inputValue() === 'cat main.py ', 'Up again shows the one before');
+  check(await input.inputValue() === '6 * 7', 'Up again shows the one before');
   await input.press('ArrowDown');
   await input.press('ArrowDown');
   check(await input.inputValue() === 'draft', 'Down returns to the draft');
@@ -106,7 +123,7 @@ try {
   await replay.getByRole('button', { name: 'Skip to the end' }).click();
   await replay.locator('.transcript .stdout', { hasText: /^two/ }).waitFor();
 
-  console.log('ok: Tab completion, Ctrl-U/W/C/L, Up/Down history kept across a reload, multi-line paste, undo; an embed with chosen panels (target/embed.png); a ?run= replay, skip and share');
+  console.log('ok: Tab completion, Ctrl-U/W/C/D/L, the REPL left with Ctrl-D, Up/Down history kept across a reload, multi-line paste, undo; an embed with chosen panels (target/embed.png); a ?run= replay, skip and share');
 } catch (error) {
   failed = true;
   console.error(`FAILED: ${error.message}`);
