@@ -30,20 +30,16 @@ const PROGRESS_KEY: &str = "venvlab.progress";
 /// The whole page: header with the editor badge, the lesson, the terminal, and the side panels.
 #[function_component]
 pub fn App() -> Html {
-    let lab = use_reducer(Lab::default);
-    {
-        // Once: the saved progress and the lesson the URL asks for.
-        let dispatcher = lab.dispatcher();
-        use_effect_with((), move |_| {
-            let window = web_sys::window();
-            let saved = window
-                .as_ref()
-                .and_then(|w| w.local_storage().ok().flatten())
-                .and_then(|storage| storage.get_item(PROGRESS_KEY).ok().flatten());
-            let query = window.and_then(|w| w.location().search().ok()).unwrap_or_default();
-            dispatcher.dispatch(Action::Load { saved, query });
-        });
-    }
+    // The saved progress and the address are read before the first render, so the page
+    // opens on what the link asks for, with one machine built.
+    let lab = use_reducer(|| {
+        let window = web_sys::window();
+        let saved = window
+            .as_ref()
+            .and_then(|w| w.local_storage().ok().flatten())
+            .and_then(|storage| storage.get_item(PROGRESS_KEY).ok().flatten());
+        Lab::start(saved.as_deref(), &query_string())
+    });
     {
         // Whenever progress changes. Storage may be full or forbidden: progress is then kept
         // for this visit only.
@@ -78,8 +74,7 @@ pub fn App() -> Html {
         use_effect_with((), move |_| {
             let window = web_sys::window();
             let listener = Closure::<dyn Fn()>::new(move || {
-                let query = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-                dispatcher.dispatch(Action::Navigate(query));
+                dispatcher.dispatch(Action::Navigate(query_string()));
             });
             if let Some(window) = &window {
                 window.set_onpopstate(Some(listener.as_ref().unchecked_ref()));
@@ -92,14 +87,8 @@ pub fn App() -> Html {
             }
         });
     }
-    let layout = use_memo((), |_| {
-        let query = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-        Layout::from_query(&query)
-    });
-    let commands = use_memo((), |_| {
-        let query = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-        replay::commands_from_query(&query)
-    });
+    let layout = use_memo((), |_| Layout::from_query(&query_string()));
+    let commands = use_memo((), |_| replay::commands_from_query(&query_string()));
     let can_undo = lab.can_undo();
     let onundo = {
         let lab = lab.dispatcher();
@@ -143,6 +132,11 @@ pub fn App() -> Html {
             </div>
         </ContextProvider<LabHandle>>
     }
+}
+
+/// The page's query string (`location.search`), empty when there is none.
+fn query_string() -> String {
+    web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
 }
 
 /// A query string for `address` (`?lesson=ID` or empty) that keeps the layout parameters

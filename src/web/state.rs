@@ -3,8 +3,8 @@
 //!
 //! Plain data behind a reducer (`Action` in, new `Lab` out); the panels read it through a
 //! context and never change it themselves. Storage and the URL are read and written by effects
-//! in [`super::App`]; the reducer only receives their text ([`Action::Load`]) and says when
-//! progress should be saved ([`Lab::saves`]).
+//! in [`super::App`]; the lab only receives their text ([`Lab::start`], [`Action::Navigate`])
+//! and says when progress should be saved ([`Lab::saves`]).
 
 use std::cell::{Ref, RefCell};
 use std::rc::Rc;
@@ -106,21 +106,37 @@ impl PartialEq for Lab {
     }
 }
 
-impl Default for Lab {
-    fn default() -> Self {
+impl Lab {
+    /// The lab a page opens with, from the saved progress text (if any) and the address's
+    /// query string: the lesson it names at its step, or the sandbox on its world. What was
+    /// wrong with either becomes a notice.
+    pub fn start(saved: Option<&str>, query: &str) -> Lab {
         // The bundled course is proved by `cargo test`; an empty one keeps the page usable.
         let course = Course::bundled().unwrap_or(Course { sections: Vec::new(), lessons: Vec::new() });
-        let tutor = course
-            .lesson(SANDBOX)
-            .and_then(|l| Tutor::new(l, true, COLUMNS).ok())
-            .unwrap_or_else(|| Tutor::new(&sandbox_lesson(), true, COLUMNS).expect("the default world exists"));
+        let (progress, discarded) = Progress::parse(saved.unwrap_or(""));
+        let start = parse_query(query);
+        let mut notices = start.notices;
+        if let Some(reason) = &discarded {
+            notices.push(format!("Your saved progress was discarded: {reason}."));
+        }
+        let world = start.world;
+        let id = start.lesson.unwrap_or_else(|| SANDBOX.into());
+        let (tutor, index) = match open_tutor(&course, &progress, &world, &id, start.step) {
+            Ok(found) => found,
+            Err(message) => {
+                notices.push(format!("{message}; here is the sandbox instead."));
+                open_tutor(&course, &progress, &world, SANDBOX, None)
+                    .unwrap_or_else(|_| (Tutor::new(&sandbox_lesson(), true, COLUMNS).expect("the default world exists"), 0))
+            }
+        };
         let mut lab = Lab {
             course: Rc::new(course),
             tutor: Rc::new(RefCell::new(tutor)),
-            progress: Rc::default(),
-            saves: 0,
+            progress: Rc::new(progress),
+            // An unreadable entry is overwritten with the fresh progress.
+            saves: u64::from(discarded.is_some()),
             opened: 0,
-            notices: Vec::new(),
+            notices,
             prompt: String::new(),
             transcript: Vector::new(),
             events: Rc::default(),
@@ -131,9 +147,9 @@ impl Default for Lab {
             revision: 0,
             undo: Vec::new(),
             lines_run: Vector::new(),
-            world: DEFAULT_WORLD.into(),
+            world,
         };
-        lab.prompt = lab.tutor.borrow_mut().session_mut().prompt();
+        lab.opened_at(index);
         lab
     }
 }
@@ -153,13 +169,6 @@ fn sandbox_lesson() -> Lesson {
 
 /// What the learner can do to the lab.
 pub enum Action {
-    /// The page has loaded: the saved progress text (if any) and the URL's query string.
-    Load {
-        /// `localStorage`'s progress entry.
-        saved: Option<String>,
-        /// `location.search`, with or without its `?`.
-        query: String,
-    },
     /// Run a line typed at the terminal ([`END_OF_INPUT`] ends a waiting program's input).
     Run(String),
     /// Ctrl-C: the line being typed is abandoned, shown with `^C` as a terminal echoes it.
@@ -197,7 +206,6 @@ impl Reducible for Lab {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = Rc::unwrap_or_clone(self);
         match action {
-            Action::Load { saved, query } => next.load(saved.as_deref(), &query),
             Action::Run(line) => next.run(&line),
             Action::Interrupt(line) => {
                 let prompt = next.prompt.clone();
@@ -247,18 +255,6 @@ impl Lab {
         Ref::map(self.tutor.borrow(), Tutor::session)
     }
 
-    /// Reads saved progress and opens the lesson the URL names (or the sandbox).
-    fn load(&mut self, saved: Option<&str>, query: &str) {
-        let (progress, notice) = Progress::parse(saved.unwrap_or(""));
-        self.progress = Rc::new(progress);
-        if let Some(notice) = notice {
-            self.notices.push(format!("Your saved progress was discarded: {notice}."));
-            // Overwrite the unreadable entry with the fresh progress.
-            self.saves += 1;
-        }
-        self.navigate(query);
-    }
-
     /// Opens what an address asks for: a lesson at a step, or the sandbox on a world.
     fn navigate(&mut self, query: &str) {
         let start = parse_query(query);
@@ -273,21 +269,14 @@ impl Lab {
 
     /// Starts a lesson at `step` (0-based), or where the learner's progress left off.
     fn open(&mut self, id: &str, step: Option<usize>) -> Result<(), String> {
-        let found = self.course.lesson(id).ok_or_else(|| format!("There is no lesson called “{id}”"))?;
-        let lesson = &self.on_world(found);
-        let total = lesson.steps.len();
-        let index = match step {
-            Some(n) if n >= total && total > 0 => {
-                return Err(format!("“{}” has {total} step{}, not {}", lesson.title, if total == 1 { "" } else { "s" }, n + 1));
-            }
-            Some(n) => n,
-            None => match self.progress.resume_at(lesson) {
-                n if n >= total => 0,
-                n => n,
-            },
-        };
-        let tutor = Tutor::new_at(lesson, index, true, COLUMNS).map_err(|e| format!("“{}” could not start: {e}", lesson.title))?;
+        let (tutor, index) = open_tutor(&self.course, &self.progress, &self.world, id, step)?;
         self.tutor = Rc::new(RefCell::new(tutor));
+        self.opened_at(index);
+        Ok(())
+    }
+
+    /// Starts the terminal and the step afresh for a tutor just opened at step `index`.
+    fn opened_at(&mut self, index: usize) {
         self.transcript.clear();
         self.undo.clear();
         self.lines_run.clear();
@@ -299,16 +288,6 @@ impl Lab {
         self.completed.clear();
         self.new_step();
         self.prompt = self.tutor.borrow_mut().session_mut().prompt();
-        Ok(())
-    }
-
-    /// The lesson as it will be played: the sandbox runs on the world the address chose.
-    fn on_world(&self, lesson: &Lesson) -> Lesson {
-        let mut lesson = lesson.clone();
-        if lesson.kind == Kind::Sandbox {
-            lesson.world.preset.clone_from(&self.world);
-        }
-        lesson
     }
 
     /// Forgets what belongs to the previous step.
@@ -446,6 +425,29 @@ impl Lab {
         self.new_step();
         self.prompt = self.tutor.borrow_mut().session_mut().prompt();
     }
+}
+
+/// A tutor for lesson `id` at `step` (0-based), or where `progress` left off, and the step it
+/// starts at; the sandbox runs on `world`. `Err` says, for the learner, why it cannot start.
+fn open_tutor(course: &Course, progress: &Progress, world: &str, id: &str, step: Option<usize>) -> Result<(Tutor, usize), String> {
+    let found = course.lesson(id).ok_or_else(|| format!("There is no lesson called “{id}”"))?;
+    let mut lesson = found.clone();
+    if lesson.kind == Kind::Sandbox {
+        lesson.world.preset = world.to_string();
+    }
+    let total = lesson.steps.len();
+    let index = match step {
+        Some(n) if n >= total && total > 0 => {
+            return Err(format!("“{}” has {total} step{}, not {}", lesson.title, if total == 1 { "" } else { "s" }, n + 1));
+        }
+        Some(n) => n,
+        None => match progress.resume_at(&lesson) {
+            n if n >= total => 0,
+            n => n,
+        },
+    };
+    let tutor = Tutor::new_at(&lesson, index, true, COLUMNS).map_err(|e| format!("“{}” could not start: {e}", lesson.title))?;
+    Ok((tutor, index))
 }
 
 /// An outcome's output as transcript chunks, with the simulation's notices.
