@@ -23,7 +23,7 @@ const DEFAULT_WORLD: &str = "default";
 /// The line Ctrl-D sends, as a terminal's line discipline reads EOT: the end of input for a
 /// program reading the terminal. Kept as a line so that undo and replay links carry it.
 pub const END_OF_INPUT: &str = "\u{4}";
-/// The terminal's width, as the session is told.
+/// The terminal's width until the page has measured it.
 const COLUMNS: usize = 80;
 
 /// One piece of output in the transcript.
@@ -81,6 +81,8 @@ pub struct Lab {
     pub lines_run: Vector<String>,
     /// The preset the sandbox runs on (`?world=`).
     pub world: String,
+    /// The terminal's width in characters, as measured on the page.
+    columns: usize,
 }
 
 /// The part of the lab a command changes, kept to undo it.
@@ -148,6 +150,7 @@ impl Lab {
             undo: Vec::new(),
             lines_run: Vector::new(),
             world,
+            columns: COLUMNS,
         };
         lab.opened_at(index);
         lab
@@ -175,6 +178,8 @@ pub enum Action {
     Interrupt(String),
     /// The browser went back or forward to an address: its query string.
     Navigate(String),
+    /// The terminal is now this many characters wide.
+    Resize(usize),
     /// Open a lesson by id, at the first step not yet done.
     OpenLesson(String),
     /// Restart the current lesson at a step (0-based); earlier steps are replayed.
@@ -212,6 +217,10 @@ impl Reducible for Lab {
                 next.transcript.push_back(Entry { command: Some((prompt, format!("{line}^C"))), output: Vec::new() });
             }
             Action::Navigate(query) => next.navigate(&query),
+            Action::Resize(columns) => {
+                next.columns = columns;
+                next.fit();
+            }
             Action::OpenLesson(id) => match next.open(&id, None) {
                 Ok(()) => next.opened += 1,
                 Err(message) => next.notices.push(message),
@@ -271,8 +280,14 @@ impl Lab {
     fn open(&mut self, id: &str, step: Option<usize>) -> Result<(), String> {
         let (tutor, index) = open_tutor(&self.course, &self.progress, &self.world, id, step)?;
         self.tutor = Rc::new(RefCell::new(tutor));
+        self.fit();
         self.opened_at(index);
         Ok(())
+    }
+
+    /// Tells the session how wide the terminal is, for `ls` and friends.
+    fn fit(&mut self) {
+        self.tutor.borrow_mut().session_mut().set_columns(self.columns);
     }
 
     /// Starts the terminal and the step afresh for a tutor just opened at step `index`.
@@ -324,6 +339,7 @@ impl Lab {
         self.lines_run.pop_back();
         let line = std::mem::take(&mut self.last_line);
         self.tutor = Rc::new(RefCell::new(saved.tutor));
+        self.fit();
         self.transcript = saved.transcript;
         self.prompt = saved.prompt;
         self.events = saved.events;

@@ -5,6 +5,7 @@
 //!
 //! Output is always rendered as text nodes, never as HTML.
 
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, Element, HtmlInputElement, KeyboardEvent};
@@ -153,6 +154,38 @@ pub fn TerminalPanel() -> Html {
             }
             if let Some(input) = input.cast::<HtmlInputElement>() {
                 let _ = input.focus();
+            }
+        });
+    }
+
+    // The terminal's width in characters, told to the session now and whenever the window
+    // is resized, so that `ls` lays out columns that fit.
+    let measure = use_node_ref();
+    {
+        let (measure, input, lab) = (measure.clone(), input.clone(), lab.dispatcher());
+        use_effect_with((), move |_| {
+            let told = std::cell::Cell::new(0);
+            let fit = move || {
+                let width = input.cast::<Element>().and_then(|i| i.parent_element()).map(|line| line.client_width());
+                let ten = measure.cast::<web_sys::HtmlElement>().map(|m| m.offset_width());
+                if let (Some(width), Some(ten)) = (width, ten) {
+                    let columns = if ten > 0 { (width.max(0) as usize * 10) / ten as usize } else { 0 };
+                    if columns > 0 && columns != told.get() {
+                        told.set(columns);
+                        lab.dispatch(Action::Resize(columns));
+                    }
+                }
+            };
+            fit();
+            let listener = Closure::<dyn Fn()>::new(fit);
+            let window = web_sys::window();
+            if let Some(window) = &window {
+                let _ = window.add_event_listener_with_callback("resize", listener.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(window) = window {
+                    let _ = window.remove_event_listener_with_callback("resize", listener.as_ref().unchecked_ref());
+                }
             }
         });
     }
@@ -310,6 +343,7 @@ pub fn TerminalPanel() -> Html {
             <div class="transcript" role="log" aria-live="polite" aria-label="Terminal output">
                 { for lab.transcript.iter().map(view_entry) }
             </div>
+            <span class="measure" ref={measure} aria-hidden="true">{ "0123456789" }</span>
             <form class="input-line" {onsubmit}>
                 <label for="command" class="prompt">
                     <span class="visually-hidden">{ "Command line, " }</span>

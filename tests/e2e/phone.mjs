@@ -50,9 +50,18 @@ try {
     await page.getByRole('button', { name: 'Run' }).tap();
     await page.locator('.transcript .stdout', { hasText: 'import numpy' }).waitFor();
 
+    // ls lays out columns for the phone's width, not for 80 characters.
+    await input.fill('ls /usr/bin');
+    await page.getByRole('button', { name: 'Run' }).tap();
+    const listing = page.locator('.transcript .entry').last();
+    await listing.locator('.stdout', { hasText: 'python3' }).waitFor();
+    const lines = (await listing.locator('.stdout').allInnerTexts()).join('').split('\n').filter(Boolean);
+    const widest = Math.max(...lines.map((l) => l.length));
+    check(widest <= 45 && lines.some((l) => l.trim().includes('  ')), `ls fits the phone in several columns (widest line ${widest})`);
+
     const file = colorScheme === 'light' ? 'target/phone.png' : 'target/phone-dark.png';
     await page.screenshot({ path: file, fullPage: true });
-    console.log(`ok: ${colorScheme}: 375px phone: on-screen input ran "echo typed on a phone", a form submission ran pwd, the Tab key completed; ${file}`);
+    console.log(`ok: ${colorScheme}: 375px phone: on-screen input ran "echo typed on a phone", a form submission ran pwd, the Tab key completed, ls fits its columns to the screen; ${file}`);
     await context.close();
   }
 } catch (error) {
