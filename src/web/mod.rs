@@ -12,7 +12,8 @@
 mod explain;
 mod ide;
 mod lesson;
-mod markdown;
+// Public for tests/web.rs, which feeds it hostile lesson text.
+pub mod markdown;
 mod replay;
 mod state;
 mod terminal;
