@@ -35,6 +35,17 @@ pub enum Event {
         /// What the name turned out to be.
         found: Resolution,
     },
+    /// A program or builtin (`which`, `type`) searched `PATH` for a name without running it.
+    PathSearch {
+        /// Who searched: `which`, `type`.
+        by: String,
+        /// The name searched for.
+        name: String,
+        /// `PATH` directories tried, in order: up to the first match, or all of them.
+        searched: Vec<String>,
+        /// The executable files found, in order.
+        found: Vec<String>,
+    },
     /// A symbolic link was followed on the way to a file being executed.
     SymlinkHop {
         /// The link's absolute path.

@@ -237,9 +237,10 @@ async fn explanation_lists_the_path_search() {
     assert!(lab.find("section.explain ol.steps").is_none(), "nothing to explain before a command");
     lab.run("which python").await;
     until("the command is explained", || lab.text("section.explain .line") == "which python").await;
-    let searched = lab.texts("section.explain ol.path-search li");
+    // First how the shell found `which`, then the search `which` made for `python`.
+    let shell = lab.texts("section.explain ol.steps > li:first-child ol.path-search li");
     assert_eq!(
-        searched,
+        shell,
         [
             "/home/kai/.pyenv/shims",
             "/home/kai/.pyenv/bin",
@@ -250,7 +251,10 @@ async fn explanation_lists_the_path_search() {
             "/usr/bin ← here",
         ]
     );
-    assert_eq!(lab.texts("section.explain ol.path-search li.hit"), ["/usr/bin ← here"]);
+    let which = lab.all("section.explain ol.steps > li").into_iter().find(|li| li.text_content().unwrap_or_default().starts_with("which searched PATH"));
+    let which = which.expect("the explanation tells which's own search");
+    assert!(which.text_content().unwrap_or_default().starts_with("which searched PATH for python: /home/kai/.pyenv/shims/python"));
+    assert_eq!(lab.texts("section.explain ol.path-search li.hit"), ["/usr/bin ← here", "/home/kai/.pyenv/shims ← here"]);
 }
 
 #[wasm_bindgen_test]

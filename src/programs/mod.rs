@@ -159,11 +159,33 @@ pub const REGISTRY: &[(&str, Main)] = &[
 /// Every executable regular file named `name` in the directories of a `PATH` value, in order;
 /// an empty entry means the working directory (`.`).
 pub fn executables_on_path(fs: &Fs, name: &str, path_var: &str) -> Vec<String> {
-    path_var
-        .split(':')
-        .map(|dir| crate::fs::join_path(if dir.is_empty() { "." } else { dir }, name))
-        .filter(|candidate| fs.is_executable_file(candidate))
-        .collect()
+    search_path(fs, name, path_var, true).1
+}
+
+/// Searches `PATH` as `which` and `type` do — every directory with `all`, else up to the
+/// first executable regular file called `name` — and reports the search to `trace` as done
+/// `by` that command. Returns the files found, in order.
+pub fn search_path_traced(fs: &Fs, trace: &mut Vec<Event>, by: &str, name: &str, path_var: &str, all: bool) -> Vec<String> {
+    let (searched, found) = search_path(fs, name, path_var, all);
+    trace.push(Event::PathSearch { by: by.to_string(), name: name.to_string(), searched, found: found.clone() });
+    found
+}
+
+/// The `PATH` directories tried and the executable files found (see [`search_path_traced`]).
+fn search_path(fs: &Fs, name: &str, path_var: &str, all: bool) -> (Vec<String>, Vec<String>) {
+    let (mut searched, mut found) = (Vec::new(), Vec::new());
+    for dir in path_var.split(':') {
+        let dir = if dir.is_empty() { "." } else { dir };
+        searched.push(dir.to_string());
+        let candidate = crate::fs::join_path(dir, name);
+        if fs.is_executable_file(&candidate) {
+            found.push(candidate);
+            if !all {
+                break;
+            }
+        }
+    }
+    (searched, found)
 }
 
 /// The program a registry name refers to.

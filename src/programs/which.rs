@@ -35,9 +35,9 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
         let matches = if name.contains('/') {
             [name.clone()].into_iter().filter(|n| ctx.fs.is_executable_file(n)).collect()
         } else {
-            super::executables_on_path(ctx.fs, name, &path)
+            super::search_path_traced(ctx.fs, ctx.trace, "which", name, &path, all)
         };
-        for candidate in matches.iter().take(if all { usize::MAX } else { 1 }) {
+        for candidate in &matches {
             ctx.out(format!("{candidate}\n"));
             found = true;
         }
@@ -70,5 +70,24 @@ mod tests {
         fs.set_cred(crate::fs::Cred { uid: 1000, gid: 1000 });
         assert_eq!(run_for_test(&mut fs, &env, &["which", "notexec"], b"").2, 1);
         assert_eq!(run_for_test(&mut fs, &env, &["which", "/usr/bin/ls"], b"").0, "/usr/bin/ls\n");
+    }
+
+    #[test]
+    fn reports_its_search_for_the_explanation() {
+        use crate::trace::Event;
+        let searches = |line: &str| -> Vec<Event> {
+            let mut session = crate::Session::new();
+            session.run(line).events.into_iter().filter(|e| matches!(e, Event::PathSearch { .. })).collect()
+        };
+        let shims = "/home/kai/.pyenv/shims";
+        assert_eq!(
+            searches("which python"),
+            [Event::PathSearch { by: "which".into(), name: "python".into(), searched: vec![shims.into()], found: vec![format!("{shims}/python")] }]
+        );
+        let Event::PathSearch { searched, found, .. } = &searches("which -a python3")[0] else { unreachable!() };
+        assert_eq!(searched.len(), crate::world::DEFAULT_PATH.split(':').count(), "-a searches every directory");
+        assert_eq!(found, &[format!("{shims}/python3"), "/usr/bin/python3".into(), "/bin/python3".into()]);
+        let Event::PathSearch { by, found, .. } = &searches("type -P nosuch")[0] else { unreachable!() };
+        assert_eq!((by.as_str(), found.len()), ("type", 0));
     }
 }

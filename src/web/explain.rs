@@ -48,6 +48,17 @@ fn is_plumbing(event: &Event) -> bool {
 fn explain_event(event: &Event) -> Option<Html> {
     let item = match event {
         Event::Lookup { name, searched, found } => view_lookup(name, searched, found),
+        Event::PathSearch { by, name, searched, found } => html! {
+            <li class={if found.is_empty() { "bad" } else { "" }}>
+                <code>{ by.clone() }</code>{ " searched PATH for " }<code>{ name }</code>{ ": " }
+                { match found.as_slice() {
+                    [] => html! { { "not found in any directory" } },
+                    [only] => html! { <code>{ only }</code> },
+                    [first, rest @ ..] => html! { <>{ "first " }<code>{ first }</code>{ format!(", then {} more", rest.len()) }</> },
+                } }
+                { view_search(searched, found) }
+            </li>
+        },
         Event::SymlinkHop { link, target } => html! {
             <li><code>{ link }</code>{ " is a symbolic link to " }<code>{ target }</code></li>
         },
@@ -92,22 +103,31 @@ fn view_lookup(name: &str, searched: &[String], found: &Resolution) -> Html {
         Resolution::Direct(path) => html! { <>{ "a path, so PATH is not searched: " }<code>{ path }</code></> },
         Resolution::NotFound => html! { { "not found in any PATH directory" } },
     };
-    let hit = match found {
-        Resolution::Path(path) => path.rsplit_once('/').map(|(dir, _)| if dir.is_empty() { "/" } else { dir }),
-        _ => None,
+    let hits: Vec<String> = match found {
+        Resolution::Path(path) => vec![path.clone()],
+        _ => Vec::new(),
     };
     html! {
         <li class={if matches!(found, Resolution::NotFound) { "bad" } else { "" }}>
             <code>{ name }</code>{ " is " }{ summary }
-            if !searched.is_empty() {
-                <ol class="path-search" aria-label="PATH directories searched, in order">
-                    { for searched.iter().map(|dir| {
-                        let matched = Some(dir.as_str()) == hit;
-                        html! { <li class={if matched { "hit" } else { "" }}><code>{ dir }</code>{ if matched { " ← here" } else { "" } }</li> }
-                    }) }
-                </ol>
-            }
+            { view_search(searched, &hits) }
         </li>
+    }
+}
+
+/// The `PATH` directories searched, in order, marking those that held one of `hits`.
+fn view_search(searched: &[String], hits: &[String]) -> Html {
+    if searched.is_empty() {
+        return Html::default();
+    }
+    let held = |dir: &str| hits.iter().any(|hit| hit.rsplit_once('/').map(|(d, _)| if d.is_empty() { "/" } else { d }) == Some(dir));
+    html! {
+        <ol class="path-search" aria-label="PATH directories searched, in order">
+            { for searched.iter().map(|dir| {
+                let matched = held(dir);
+                html! { <li class={if matched { "hit" } else { "" }}><code>{ dir }</code>{ if matched { " ← here" } else { "" } }</li> }
+            }) }
+        </ol>
     }
 }
 

@@ -14,8 +14,9 @@ enum Kind {
     File(String),
 }
 
-/// Every meaning of a name (all of them for `type -a`, else the first).
-fn kinds(it: &mut Interp, name: &str, all: bool) -> Vec<Kind> {
+/// Every meaning of a name (all of them for `type -a`, else the first); a `PATH` search is
+/// traced as done `by` the builtin asking.
+fn kinds(it: &mut Interp, name: &str, all: bool, by: &str) -> Vec<Kind> {
     let mut found = Vec::new();
     if let Some(v) = it.sh.aliases.get(name) {
         found.push(Kind::Alias(v.clone()));
@@ -44,8 +45,8 @@ fn kinds(it: &mut Interp, name: &str, all: bool) -> Vec<Kind> {
         return found;
     }
     let path_var = it.sh.vars.get("PATH").unwrap_or("").to_string();
-    let on_path = crate::programs::executables_on_path(it.fs, name, &path_var);
-    found.extend(on_path.into_iter().take(if all { usize::MAX } else { 1 }).map(Kind::File));
+    let on_path = crate::programs::search_path_traced(it.fs, it.trace, by, name, &path_var, all);
+    found.extend(on_path.into_iter().map(Kind::File));
     found
 }
 
@@ -55,7 +56,7 @@ pub(crate) fn type_(it: &mut Interp, argv: &[String]) -> i32 {
     let (terse, path_only, all) = (opts.contains('t'), opts.contains('p') || opts.contains('P'), opts.contains('a'));
     let mut status = 0;
     for name in argv[1..].iter().filter(|a| !(a.starts_with('-') && a.len() > 1)) {
-        let found = kinds(it, name, all);
+        let found = kinds(it, name, all, "type");
         if found.is_empty() {
             if !terse && !path_only {
                 it.error(format_args!("type: {name}: not found"));
@@ -93,7 +94,7 @@ pub(crate) fn command(it: &mut Interp, argv: &[String]) -> i32 {
             let verbose = argv[1] == "-V";
             let mut status = 0;
             for name in &argv[2..] {
-                let Some(kind) = kinds(it, name, false).into_iter().next() else {
+                let Some(kind) = kinds(it, name, false, "command").into_iter().next() else {
                     if verbose {
                         it.error(format_args!("command: {name}: not found"));
                     }
