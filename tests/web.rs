@@ -212,7 +212,7 @@ async fn markup_in_output_is_shown_as_text() {
 #[wasm_bindgen_test]
 async fn file_tree_lists_the_project_and_highlights_the_last_change() {
     let lab = open("").await;
-    assert_eq!(lab.text("section.tree h2"), "Files in ~/Projects/example");
+    assert_eq!(lab.text("section.tree h2"), "Files in /home/kai/Projects/example/");
     let main = lab.tree_entry("main.py").expect("main.py is listed");
     assert!(has_class(&main, "file") && !has_class(&main, "changed"));
     assert!(lab.tree_entry(".vscode").is_some_and(|e| has_class(&e, "dir")));
@@ -229,6 +229,22 @@ async fn file_tree_lists_the_project_and_highlights_the_last_change() {
     })
     .await;
     assert!(!lab.tree_entry("notes.txt").is_some_and(|e| has_class(&e, "changed")), "only the last command's changes are highlighted");
+}
+
+#[wasm_bindgen_test]
+async fn file_tree_widens_to_a_parent_and_back() {
+    let lab = open("").await;
+    lab.click("section.tree .crumb", "/");
+    until("the tree shows /", || lab.tree_entry("usr").is_some_and(|e| has_class(&e, "dir"))).await;
+    assert_eq!(lab.texts("section.tree .crumb[aria-current]"), ["/"]);
+    lab.run("cd .vscode").await;
+    until("a chosen parent stays while the shell moves below it", || lab.tree_entry("usr").is_some()).await;
+    lab.click("section.tree .crumb", ".vscode/");
+    until("the tree follows the working directory again", || lab.tree_entry("settings.json").is_some()).await;
+    lab.click("section.tree .crumb", "kai/");
+    until("the tree shows the home directory", || lab.tree_entry("Projects").is_some()).await;
+    lab.run("cd /tmp").await;
+    until("cd out of a chosen parent: the tree follows", || lab.text("section.tree h2") == "Files in /tmp/").await;
 }
 
 #[wasm_bindgen_test]

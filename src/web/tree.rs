@@ -1,7 +1,7 @@
 //! The file tree: the working directory's contents, live after each command. Symbolic links
 //! show their target (broken ones are marked), and what the last command created, changed or
 //! removed is highlighted. Directories open and close; those holding a change open by
-//! themselves.
+//! themselves. The path above the tree widens it to any parent directory, up to `/`.
 
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -66,6 +66,7 @@ const MAX_VIEW: usize = 20_000;
 pub fn FileTree() -> Html {
     let lab = use_context::<LabHandle>().expect("the lab context is provided by App");
     let viewing = use_state(|| None::<String>);
+    let chosen = use_state(|| None::<String>);
     let onview = {
         let viewing = viewing.clone();
         Callback::from(move |path: String| viewing.set(Some(path)))
@@ -77,15 +78,28 @@ pub fn FileTree() -> Html {
     let shared = Rc::new(Shared { changes: Changes::from_events(&lab.events), revision: lab.revision, onview });
     let changes = &shared.changes;
     let session = lab.session();
-    let root = session.shell().pwd().to_string();
-    let home = session.shell().var("HOME").unwrap_or("").to_string();
-    let shown_root = match root.strip_prefix(&home) {
-        Some(rest) if !home.is_empty() && (rest.is_empty() || rest.starts_with('/')) => format!("~{rest}"),
-        _ => root.clone(),
+    let pwd = session.shell().pwd().to_string();
+    // The tree shows the working directory, or one of its parents the learner chose (up to
+    // `/`), while that is still above it.
+    let root = match &*chosen {
+        Some(dir) if dir == "/" || pwd.starts_with(&format!("{dir}/")) => dir.clone(),
+        _ => pwd.clone(),
     };
+    let crumbs = ancestors(&pwd).into_iter().map(|dir| {
+        let label = if dir == "/" { "/".to_string() } else { format!("{}/", dir.rsplit('/').next().unwrap_or_default()) };
+        let current = dir == root;
+        let onclick = {
+            let (chosen, dir, follow) = (chosen.clone(), dir.clone(), dir == pwd);
+            Callback::from(move |_: MouseEvent| chosen.set((!follow).then(|| dir.clone())))
+        };
+        html! {
+            <button type="button" class="crumb" {onclick} aria-current={current.then_some("true")}
+                title={format!("Show the tree from {dir}")}>{ label }</button>
+        }
+    });
     html! {
         <section class="tree" aria-label="Files">
-            <h2>{ "Files in " }<code>{ shown_root }</code></h2>
+            <h2>{ "Files in " }<span class="crumbs">{ for crumbs }</span></h2>
             <ul class="tree-list">
                 { children(session.fs(), &root, 0, &shared) }
             </ul>
@@ -104,6 +118,17 @@ pub fn FileTree() -> Html {
             }
         </section>
     }
+}
+
+/// `/` and each directory on the way down to `dir` (absolute), ending with `dir` itself.
+fn ancestors(dir: &str) -> Vec<String> {
+    let mut all = vec!["/".to_string()];
+    let mut at = String::new();
+    for part in dir.split('/').filter(|p| !p.is_empty()) {
+        at = format!("{at}/{part}");
+        all.push(at.clone());
+    }
+    all
 }
 
 /// A file's text, or, for a binary file, what `file` would say of it.
