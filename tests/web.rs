@@ -104,11 +104,16 @@ impl<C: BaseComponent> Drop for Mounted<C> {
 /// The whole app, opened at an address with an empty `localStorage` (no progress, no history).
 type Lab = Mounted<App>;
 
-/// Opens the app at `query` and waits for its terminal.
+/// Opens the app at `query` with an empty `localStorage` and waits for its terminal.
 async fn open(query: &str) -> Lab {
     if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
         storage.clear().expect("localStorage can be cleared");
     }
+    reopen(query).await
+}
+
+/// Opens the app at `query` with what `localStorage` holds, as a reload does.
+async fn reopen(query: &str) -> Lab {
     let lab = Lab::new(query, ());
     until("the terminal is shown", || lab.find("#command").is_some()).await;
     lab
@@ -398,4 +403,42 @@ async fn an_embed_shows_only_the_panels_asked_for() {
         assert!(lab.find(&format!("section.{panel}")).is_none(), "no {panel} panel");
     }
     assert_eq!(lab.text(".layout-notice"), "Unknown panels ignored: nonsense (there are: lesson, terminal, tree, explain).");
+}
+
+#[wasm_bindgen_test]
+async fn a_reload_rebuilds_the_session_as_it_was() {
+    let lab = open("").await;
+    lab.run("mkdir kept").await;
+    lab.run("mkdir undone").await;
+    lab.click("header button.undo", "↶ Undo");
+    until("the last command is undone", || lab.text(".transcript").contains("Undone: mkdir undone")).await;
+    lab.run("cd kept").await;
+    drop(lab);
+
+    let lab = reopen("").await;
+    assert_eq!(lab.prompt(), "kai@laptop:~/Projects/example/kept$ ", "the shell is where it was");
+    assert!(lab.text(".transcript").contains("Welcome back: your 2 commands ran again."));
+    lab.run("ls ..").await;
+    assert!(lab.text(".transcript .entry:last-child").contains("kept"));
+    assert!(!lab.text(".transcript .entry:last-child").contains("undone"), "an undone command stays undone");
+    drop(lab);
+
+    // A link that replays commands of its own starts afresh.
+    let lab = reopen("?run=pwd").await;
+    assert_eq!(lab.prompt(), PROMPT);
+}
+
+#[wasm_bindgen_test]
+async fn a_reload_keeps_a_reset_step_reset() {
+    let lab = open("?lesson=create-activate").await;
+    lab.run("mkdir scratch").await;
+    lab.click(".lesson .actions button", "Reset step");
+    until("the step is reset", || lab.text(".transcript").contains("back where this step began")).await;
+    lab.run("touch after-reset").await;
+    drop(lab);
+
+    let lab = reopen("?lesson=create-activate").await;
+    lab.run("ls").await;
+    let listing = lab.text(".transcript .entry:last-child");
+    assert!(listing.contains("after-reset") && !listing.contains("scratch"), "the reset dropped mkdir scratch: {listing}");
 }

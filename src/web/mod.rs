@@ -15,6 +15,7 @@ mod lesson;
 // Public for tests/web.rs, which feeds it hostile lesson text.
 pub mod markdown;
 mod replay;
+mod resume;
 mod state;
 mod terminal;
 mod tree;
@@ -27,6 +28,8 @@ use state::{Action, Lab, LabHandle};
 
 /// The `localStorage` key progress is saved under.
 const PROGRESS_KEY: &str = "venvlab.progress";
+/// The `localStorage` key the terminal session is kept under (see [`resume`]).
+const SESSION_KEY: &str = "venvlab.session";
 
 /// The whole page: header with the editor badge, the lesson, the terminal, and the side panels.
 #[function_component]
@@ -35,12 +38,19 @@ pub fn App() -> Html {
     // opens on what the link asks for, with one machine built.
     let lab = use_reducer(|| {
         let window = web_sys::window();
-        let saved = window
-            .as_ref()
-            .and_then(|w| w.local_storage().ok().flatten())
-            .and_then(|storage| storage.get_item(PROGRESS_KEY).ok().flatten());
-        Lab::start(saved.as_deref(), &query_string())
+        let storage = window.and_then(|w| w.local_storage().ok().flatten());
+        let read = |key: &str| storage.as_ref().and_then(|s| s.get_item(key).ok().flatten());
+        Lab::start(read(PROGRESS_KEY).as_deref(), &query_string(), read(SESSION_KEY).as_deref())
     });
+    {
+        // After every command: the session, for the next visit to rebuild.
+        let text = lab.to_resume().map(|resume| resume.to_text()).unwrap_or_default();
+        use_effect_with(text, move |text| {
+            if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+                let _ = if text.is_empty() { storage.remove_item(SESSION_KEY) } else { storage.set_item(SESSION_KEY, text) };
+            }
+        });
+    }
     {
         // Whenever progress changes. Storage may be full or forbidden: progress is then kept
         // for this visit only.

@@ -12,6 +12,7 @@ use std::rc::Rc;
 use im::Vector;
 use yew::prelude::*;
 
+use super::resume::Resume;
 use crate::lesson::{Course, Kind, Lesson, Progress, Tutor};
 use crate::trace::Event;
 use crate::{Outcome, Session, Stream};
@@ -79,6 +80,14 @@ pub struct Lab {
     undo: Vec<Saved>,
     /// The lines typed since the lesson opened, for a link that replays them.
     pub lines_run: Vector<String>,
+    /// A line typed since the lesson opened could not be kept in `lines_run` (too many).
+    lines_lost: bool,
+    /// The step the lesson opened at (0-based), where a replay of `lines_run` starts.
+    opened_step: usize,
+    /// How many of `lines_run` came before the current step began (a reset drops the rest).
+    step_lines: usize,
+    /// The lines of a kept session are being typed again: progress already has their steps.
+    resuming: bool,
     /// The preset the sandbox runs on (`?world=`).
     pub world: String,
     /// The terminal's width in characters, as measured on the page.
@@ -94,6 +103,9 @@ struct Saved {
     events: Rc<Vec<Event>>,
     last_line: String,
     typed: usize,
+    step_lines: usize,
+    lines_run: Vector<String>,
+    lines_lost: bool,
 }
 
 /// Lines kept for a replay link.
@@ -109,10 +121,11 @@ impl PartialEq for Lab {
 }
 
 impl Lab {
-    /// The lab a page opens with, from the saved progress text (if any) and the address's
-    /// query string: the lesson it names at its step, or the sandbox on its world. What was
-    /// wrong with either becomes a notice.
-    pub fn start(saved: Option<&str>, query: &str) -> Lab {
+    /// The lab a page opens with, from the saved progress text (if any), the address's query
+    /// string — the lesson it names at its step, or the sandbox on its world — and the session
+    /// kept from the last visit (see [`Resume`]), rebuilt if it played the same lesson and the
+    /// address replays nothing of its own. What was wrong with any becomes a notice.
+    pub fn start(saved: Option<&str>, query: &str, resume: Option<&str>) -> Lab {
         // The bundled course is proved by `cargo test`; an empty one keeps the page usable.
         let course = Course::bundled().unwrap_or(Course { sections: Vec::new(), lessons: Vec::new() });
         let (progress, discarded) = Progress::parse(saved.unwrap_or(""));
@@ -149,11 +162,52 @@ impl Lab {
             revision: 0,
             undo: Vec::new(),
             lines_run: Vector::new(),
+            lines_lost: false,
+            opened_step: 0,
+            step_lines: 0,
+            resuming: false,
             world,
             columns: COLUMNS,
         };
         lab.opened_at(index);
+        if let Some(resume) = resume.and_then(Resume::parse).filter(|_| !query_has("run", query)) {
+            lab.resume(&resume);
+        }
         lab
+    }
+
+    /// Rebuilds a session kept from an earlier visit, if it played what is open now: the
+    /// lesson is opened at the step it was and the lines are typed again.
+    fn resume(&mut self, resume: &Resume) {
+        let id = self.tutor.borrow().lesson().id.clone();
+        if resume.lesson != id || resume.world != self.world || resume.lines.is_empty() {
+            return;
+        }
+        if self.open(&id, Some(resume.step)).is_err() {
+            return;
+        }
+        self.resuming = true;
+        for line in &resume.lines {
+            self.run(line);
+        }
+        self.resuming = false;
+        self.undo.clear();
+        self.completed.clear();
+        self.note(&format!("Welcome back: your {} command{} ran again.", resume.lines.len(), if resume.lines.len() == 1 { "" } else { "s" }));
+    }
+
+    /// The session to keep for the next visit: `None` when there is nothing to keep, or when
+    /// some lines were not kept and a replay would not rebuild it.
+    pub fn to_resume(&self) -> Option<Resume> {
+        if self.lines_run.is_empty() || self.lines_lost {
+            return None;
+        }
+        Some(Resume {
+            lesson: self.tutor.borrow().lesson().id.clone(),
+            world: self.world.clone(),
+            step: self.opened_step,
+            lines: self.lines_run.iter().cloned().collect(),
+        })
     }
 }
 
@@ -295,6 +349,8 @@ impl Lab {
         self.transcript.clear();
         self.undo.clear();
         self.lines_run.clear();
+        self.lines_lost = false;
+        self.opened_step = index;
         if index > 0 {
             self.note(&format!("Starting at step {}: the steps before it were replayed.", index + 1));
         }
@@ -309,6 +365,7 @@ impl Lab {
     fn new_step(&mut self) {
         self.solution_shown = false;
         self.typed = 0;
+        self.step_lines = self.lines_run.len();
     }
 
     /// Adds a remark of venvlab's to the transcript.
@@ -336,7 +393,6 @@ impl Lab {
 
     fn undo(&mut self) {
         let Some(saved) = self.undo.pop() else { return };
-        self.lines_run.pop_back();
         let line = std::mem::take(&mut self.last_line);
         self.tutor = Rc::new(RefCell::new(saved.tutor));
         self.fit();
@@ -345,6 +401,9 @@ impl Lab {
         self.events = saved.events;
         self.last_line = saved.last_line;
         self.typed = saved.typed;
+        self.step_lines = saved.step_lines;
+        self.lines_run = saved.lines_run;
+        self.lines_lost = saved.lines_lost;
         self.completed.clear();
         self.note(&format!("Undone: {line}"));
     }
@@ -357,12 +416,13 @@ impl Lab {
             events: self.events.clone(),
             last_line: self.last_line.clone(),
             typed: self.typed,
+            step_lines: self.step_lines,
+            lines_run: self.lines_run.clone(),
+            lines_lost: self.lines_lost,
         });
         let excess = self.undo.len().saturating_sub(UNDO_DEPTH);
         self.undo.drain(..excess);
-        if self.lines_run.len() < MAX_LINES_RUN {
-            self.lines_run.push_back(line.to_string());
-        }
+        self.keep_line(line);
         let before = self.tutor.borrow().step_index();
         let (turn, shown) = if line == END_OF_INPUT {
             (self.tutor.borrow_mut().end_of_input(), "")
@@ -394,9 +454,18 @@ impl Lab {
         }
     }
 
+    /// Keeps a line that changed the machine, for a replay of the session.
+    fn keep_line(&mut self, line: &str) {
+        if self.lines_run.len() < MAX_LINES_RUN {
+            self.lines_run.push_back(line.to_string());
+        } else {
+            self.lines_lost = true;
+        }
+    }
+
     /// Notes steps as done (or skipped) in the progress, and keeps them for their explanations.
     fn record(&mut self, completed: &[usize], skipped: bool) {
-        if completed.is_empty() {
+        if completed.is_empty() || self.resuming {
             return;
         }
         let tutor = self.tutor.borrow();
@@ -414,6 +483,7 @@ impl Lab {
 
     fn reset_step(&mut self) {
         self.tutor.borrow_mut().reset_step();
+        self.lines_run.truncate(self.step_lines);
         self.typed = 0;
         self.note("The machine is back where this step began.");
         self.prompt = self.tutor.borrow_mut().session_mut().prompt();
@@ -430,6 +500,7 @@ impl Lab {
         self.note(&format!("Skipping step {}: running its solution.", before + 1));
         let mut events = Vec::new();
         for (line, outcome) in ran {
+            self.keep_line(&line);
             let output = chunks(&outcome);
             self.transcript.push_back(Entry { command: Some(("$ ".into(), line.clone())), output });
             events = outcome.events;
@@ -534,6 +605,11 @@ pub fn parse_query(query: &str) -> Start {
         None => {}
     }
     start
+}
+
+/// Whether a query string has the parameter `name`.
+fn query_has(name: &str, query: &str) -> bool {
+    query.trim_start_matches('?').split('&').any(|pair| pair.split_once('=').map_or(pair, |(key, _)| key) == name)
 }
 
 /// Removes the unfinished last line (text after the last newline) from output and returns it.
