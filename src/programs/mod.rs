@@ -18,6 +18,7 @@ mod chmod;
 mod clear;
 mod cmp;
 mod cp;
+mod dircolors;
 mod echo;
 mod env;
 mod file;
@@ -28,6 +29,7 @@ mod head;
 mod id;
 mod ln;
 mod ls;
+mod lscolors;
 mod mkdir;
 mod mv;
 mod printenv;
@@ -124,6 +126,7 @@ pub const REGISTRY: &[(&str, Main)] = &[
     ("clear", clear::main),
     ("cmp", cmp::main),
     ("cp", cp::main),
+    ("dircolors", dircolors::main),
     ("dirname", basename::dirname),
     ("echo", echo::main),
     ("env", env::main),
