@@ -10,7 +10,7 @@
 //! laid out in columns the way GNU does: vertical order, as many columns as fit, tabs every 8.
 //! `ls -R` does not follow symbolic links and stops at a depth of 64.
 
-use super::args::{self, Spec};
+use super::args::{self, ColorWhen, Spec};
 use super::fmt::{self, human_size, indicator, ls_date, mode_string};
 use super::lscolors::LsColors;
 use super::users::{group_name, user_name};
@@ -34,9 +34,6 @@ const SPEC: Spec = Spec {
 
 /// Deepest directory level `ls -R` descends to.
 const MAX_DEPTH: usize = 64;
-
-/// Long names `--color` may be abbreviated from.
-const COLOR_NAMES: [&str; 2] = ["--color", "--colour"];
 
 /// How names are laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,38 +80,24 @@ struct Ls<'c, 'a> {
 
 /// Entry point of `ls`.
 pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
-    let rest = argv.get(1..).unwrap_or_default();
-    let mut color_when: Option<String> = None;
-    let mut plain = Vec::new();
-    let mut ended = false;
-    for arg in rest {
-        if !ended && arg == "--" {
-            ended = true;
-        }
-        let (name, value) = match arg.split_once('=') {
-            Some((n, v)) => (n, Some(v)),
-            None => (arg.as_str(), None),
-        };
-        if !ended && name.len() >= 5 && COLOR_NAMES.iter().any(|c| c.starts_with(name)) {
-            color_when = Some(value.unwrap_or("always").to_string());
-        } else {
-            plain.push(arg.clone());
-        }
-    }
+    let (color_when, plain) = args::take_color(argv.get(1..).unwrap_or_default());
     let Some(parsed) = args::parse_or_report(ctx, &SPEC, &plain) else { return 2 };
-    let color = match color_when.as_deref() {
-        None | Some("never" | "no" | "none") => false,
-        Some("always" | "yes" | "force") => true,
-        Some("auto" | "tty" | "if-tty") => ctx.stdout_is_tty(),
-        Some(other) => {
-            let message = format!(
-                "invalid argument \u{2018}{other}\u{2019} for \u{2018}--color\u{2019}\n\
-                 Valid arguments are:\n  - \u{2018}always\u{2019}, \u{2018}yes\u{2019}, \u{2018}force\u{2019}\n  \
-                 - \u{2018}never\u{2019}, \u{2018}no\u{2019}, \u{2018}none\u{2019}\n  \
-                 - \u{2018}auto\u{2019}, \u{2018}tty\u{2019}, \u{2018}if-tty\u{2019}"
-            );
-            return args::usage_error(ctx, "ls", &message);
-        }
+    let color = match color_when.map(|w| w.unwrap_or_else(|| "always".into())) {
+        None => false,
+        Some(word) => match color_word(&word) {
+            Ok(ColorWhen::Always) => true,
+            Ok(ColorWhen::Never) => false,
+            Ok(ColorWhen::Auto) => ctx.stdout_is_tty(),
+            Err(problem) => {
+                let message = format!(
+                    "{problem} argument \u{2018}{word}\u{2019} for \u{2018}--color\u{2019}\n\
+                     Valid arguments are:\n  - \u{2018}always\u{2019}, \u{2018}yes\u{2019}, \u{2018}force\u{2019}\n  \
+                     - \u{2018}never\u{2019}, \u{2018}no\u{2019}, \u{2018}none\u{2019}\n  \
+                     - \u{2018}auto\u{2019}, \u{2018}tty\u{2019}, \u{2018}if-tty\u{2019}"
+                );
+                return args::usage_error(ctx, "ls", &message);
+            }
+        },
     };
     let mut width = ctx.io.columns;
     if let Some(w) = parsed.value("w") {
@@ -392,6 +375,20 @@ impl Ls<'_, '_> {
             out.push_str(colors.code("cl").unwrap_or(""));
         }
         out
+    }
+}
+
+/// What a `--color` argument means, matched as coreutils' `argmatch` does: exactly, or as an
+/// abbreviation of words that all mean the same; otherwise why not (`invalid`, `ambiguous`).
+fn color_word(word: &str) -> Result<ColorWhen, &'static str> {
+    if let Some((_, when)) = args::COLOR_WORDS.iter().find(|(w, _)| *w == word) {
+        return Ok(*when);
+    }
+    let mut found = args::COLOR_WORDS.iter().filter(|(w, _)| !word.is_empty() && w.starts_with(word)).map(|(_, when)| *when);
+    match found.next() {
+        None => Err("invalid"),
+        Some(first) if found.all(|w| w == first) => Ok(first),
+        Some(_) => Err("ambiguous"),
     }
 }
 
@@ -704,6 +701,10 @@ mod tests {
         let (_, err, status) = ls(&mut fs, &env, &["--color=bogus"]);
         assert_eq!(status, 1);
         assert!(err.starts_with("ls: invalid argument \u{2018}bogus\u{2019} for \u{2018}--color\u{2019}\n"));
+        assert!(ls(&mut fs, &env, &["--color=a"]).1.starts_with("ls: ambiguous argument \u{2018}a\u{2019} for \u{2018}--color\u{2019}\n"));
+        env.insert("TERM".into(), "xterm".into());
+        assert_eq!(ls(&mut fs, &env, &["--colo=alw", "exe"]).0, "\x1b[0m\x1b[01;32mexe\x1b[0m\n");
+        assert_eq!(ls(&mut fs, &env, &["--color=n", "exe"]).0, "exe\n");
     }
 
     #[test]

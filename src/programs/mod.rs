@@ -25,6 +25,7 @@ mod file;
 /// What `file` says of a regular file's content (`ELF 64-bit LSB ...`, `ASCII text`, ...).
 pub use file::classify as describe_content;
 mod grep;
+mod grepcolors;
 mod head;
 mod id;
 mod ln;
