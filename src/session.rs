@@ -139,6 +139,21 @@ impl Session {
         Session { fs: world.fs, shell, pending: String::new(), waiting: None, tty, columns, world: world.name }
     }
 
+    /// Reads bash's start-up files as the bash of a terminal window does (`/etc/bash.bashrc`,
+    /// then `~/.bashrc`: aliases, `LS_COLORS`, the prompt), before the first prompt. Faces
+    /// that stand for a terminal call it; transcripts, like the recordings made with
+    /// `bash --norc`, do not. Returns what the files printed.
+    pub fn read_startup_files(&mut self) -> Outcome {
+        let mut io = Io::new(self.tty, self.columns);
+        let mut events = Vec::new();
+        let exited = self.shell.read_startup_files(&mut self.fs, &mut io, &mut events);
+        self.fs.take_changes();
+        let mut outcome = Outcome { status: self.shell.status(), exited, ..Outcome::default() };
+        let (screen, lost) = io.take_screen();
+        self.fill_output(&mut outcome, &screen, lost);
+        outcome
+    }
+
     /// The name of the world this session started from.
     pub fn world_name(&self) -> &str {
         &self.world

@@ -133,6 +133,7 @@ pub const REGISTRY: &[(&str, Main)] = &[
     ("env", env::main),
     ("file", file::main),
     ("grep", grep::main),
+    ("groups", id::groups),
     ("head", head::main),
     ("hostname", uname::hostname),
     ("id", id::main),
