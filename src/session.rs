@@ -132,10 +132,14 @@ impl Session {
     }
 
     /// A session on a world; `tty` says whether output goes to a terminal (false: a pipe, as
-    /// in transcripts), `columns` its width.
+    /// in transcripts), `columns` its width. Unless the world sets `TERM`, bash gets the one
+    /// its starter gives it: `xterm-256color` from a terminal window, as Ubuntu's terminal
+    /// sets, or `dumb` as the recordings were made.
     pub fn with_world(world: World, tty: bool, columns: usize) -> Session {
         let pwd = world.fs.cwd_path().unwrap_or_else(|_| "/".into());
-        let shell = Shell::new(&world.env, &pwd);
+        let mut env = world.env;
+        env.entry("TERM".into()).or_insert_with(|| if tty { "xterm-256color" } else { "dumb" }.into());
+        let shell = Shell::new(&env, &pwd);
         Session { fs: world.fs, shell, pending: String::new(), waiting: None, tty, columns, world: world.name }
     }
 

@@ -342,7 +342,6 @@ fn build_default() -> FsResult<World> {
         ("PYENV_ROOT", "/home/kai/.pyenv"),
         ("PATH", DEFAULT_PATH),
         ("PS1", "\\u@\\h:\\w\\$ "),
-        ("TERM", "xterm-256color"),
     ] {
         env.insert(k.to_string(), v.to_string());
     }
