@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, Element, HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
-use super::state::{Action, Entry, LabHandle};
+use super::state::{Action, Chunk, Entry, LabHandle};
 use crate::complete::{common_prefix, word_start};
 
 /// Where the command history is kept between visits.
@@ -265,7 +265,7 @@ pub fn TerminalPanel() -> Html {
             <div class="input-line">
                 <label for="command" class="prompt">
                     <span class="visually-hidden">{ "Command line, " }</span>
-                    { lab.prompt.clone() }
+                    { view_chunks(&lab.prompt) }
                 </label>
                 <input id="command" ref={input} {onkeydown} {onpaste} type="text"
                     autocomplete="off" autocapitalize="off" spellcheck="false" />
@@ -284,11 +284,24 @@ fn view_entry(entry: &Entry) -> Html {
     html! {
         <div class="entry">
             if let Some((prompt, line)) = &entry.command {
-                <div class="command"><span class="prompt">{ prompt }</span>{ line }</div>
+                <div class="command"><span class="prompt">{ view_chunks(prompt) }</span>{ line }</div>
             }
-            { for entry.output.iter().map(|chunk| html! {
-                <span class={chunk.class}>{ &chunk.text }</span>
-            }) }
+            { view_chunks(&entry.output) }
         </div>
     }
+}
+
+/// Renders output as text in spans whose classes give its colours (a chunk without any is
+/// bare text).
+fn view_chunks(chunks: &[Chunk]) -> Html {
+    chunks
+        .iter()
+        .map(|chunk| {
+            if chunk.class.is_empty() {
+                html! { { &chunk.text } }
+            } else {
+                html! { <span class={chunk.class.clone()}>{ &chunk.text }</span> }
+            }
+        })
+        .collect()
 }
