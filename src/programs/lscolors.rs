@@ -296,6 +296,16 @@ mod tests {
         assert_eq!(c.code_for("a.py", Some(&meta(FileKind::File, 0o755)), false, true), Some("AB "));
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_value_parses_or_fails_cleanly(value in "[-a-z0-9=:;*.^\\\\\\[ ]{0,24}") {
+            if let (Some(c), _) = colors(&[("LS_COLORS", &value)]) {
+                let _ = c.code_for("a.py", Some(&meta(FileKind::File, 0o755)), false, true);
+                let _ = c.end();
+            }
+        }
+    }
+
     #[test]
     fn kinds_and_modes() {
         let c = LsColors::built_in();
