@@ -132,11 +132,30 @@ impl Session {
     }
 
     /// A session on a world; `tty` says whether output goes to a terminal (false: a pipe, as
-    /// in transcripts), `columns` its width.
+    /// in transcripts), `columns` its width. Unless the world sets `TERM`, bash gets the one
+    /// its starter gives it: `xterm-256color` from a terminal window, as Ubuntu's terminal
+    /// sets, or `dumb` as the recordings were made.
     pub fn with_world(world: World, tty: bool, columns: usize) -> Session {
         let pwd = world.fs.cwd_path().unwrap_or_else(|_| "/".into());
-        let shell = Shell::new(&world.env, &pwd);
+        let mut env = world.env;
+        env.entry("TERM".into()).or_insert_with(|| if tty { "xterm-256color" } else { "dumb" }.into());
+        let shell = Shell::new(&env, &pwd);
         Session { fs: world.fs, shell, pending: String::new(), waiting: None, tty, columns, world: world.name }
+    }
+
+    /// Reads bash's start-up files as the bash of a terminal window does (`/etc/bash.bashrc`,
+    /// then `~/.bashrc`: aliases, `LS_COLORS`, the prompt), before the first prompt. Faces
+    /// that stand for a terminal call it; transcripts, like the recordings made with
+    /// `bash --norc`, do not. Returns what the files printed.
+    pub fn read_startup_files(&mut self) -> Outcome {
+        let mut io = Io::new(self.tty, self.columns);
+        let mut events = Vec::new();
+        let exited = self.shell.read_startup_files(&mut self.fs, &mut io, &mut events);
+        self.fs.take_changes();
+        let mut outcome = Outcome { status: self.shell.status(), exited, ..Outcome::default() };
+        let (screen, lost) = io.take_screen();
+        self.fill_output(&mut outcome, &screen, lost);
+        outcome
     }
 
     /// The name of the world this session started from.

@@ -38,6 +38,17 @@ enum Entry<'a> {
     Link(&'a str, &'a str, (u32, u32)),
 }
 
+/// Ubuntu 24.04's `/etc/bash.bashrc`, which every interactive bash reads first.
+const BASH_BASHRC: &str = include_str!("world/etc/bash.bashrc");
+/// Ubuntu 24.04's `/etc/skel/.bashrc`: history settings, the prompt (in colour on a terminal
+/// that has colours, with the window title), `LS_COLORS` from `dircolors`, and the aliases
+/// (`ls`, `grep` with `--color=auto`, `ll`, `la`, `l`).
+const SKEL_BASHRC: &str = include_str!("world/etc/skel/.bashrc");
+/// Ubuntu 24.04's `/etc/skel/.profile`, which login shells read.
+const SKEL_PROFILE: &str = include_str!("world/etc/skel/.profile");
+/// Ubuntu 24.04's `/etc/skel/.bash_logout`.
+const SKEL_BASH_LOGOUT: &str = include_str!("world/etc/skel/.bash_logout");
+
 /// The system part of every world: merged `/usr`, `/etc`, `/tmp`, `/dev`, home directories.
 const SYSTEM: &[Entry] = &[
     Entry::Dir("/usr", 0o755, ROOT),
@@ -69,6 +80,12 @@ const SYSTEM: &[Entry] = &[
         ROOT,
         "PRETTY_NAME=\"Ubuntu 24.04.1 LTS\"\nNAME=\"Ubuntu\"\nVERSION_ID=\"24.04\"\nVERSION=\"24.04.1 LTS (Noble Numbat)\"\nID=ubuntu\nID_LIKE=debian\n",
     ),
+    // bash's start-up files as Ubuntu 24.04 ships them; a new user's home gets /etc/skel's.
+    Entry::File("/etc/bash.bashrc", 0o644, ROOT, BASH_BASHRC),
+    Entry::Dir("/etc/skel", 0o755, ROOT),
+    Entry::File("/etc/skel/.bashrc", 0o644, ROOT, SKEL_BASHRC),
+    Entry::File("/etc/skel/.profile", 0o644, ROOT, SKEL_PROFILE),
+    Entry::File("/etc/skel/.bash_logout", 0o644, ROOT, SKEL_BASH_LOGOUT),
     Entry::Dir("/dev", 0o755, ROOT),
     Entry::File("/dev/null", 0o666, ROOT, ""),
     Entry::Link("/dev/stdout", "/proc/self/fd/1", ROOT),
@@ -77,6 +94,9 @@ const SYSTEM: &[Entry] = &[
     Entry::Dir("/root", 0o700, ROOT),
     Entry::Dir("/home", 0o755, ROOT),
     Entry::Dir("/home/kai", 0o750, KAI),
+    Entry::File("/home/kai/.bashrc", 0o644, KAI, SKEL_BASHRC),
+    Entry::File("/home/kai/.profile", 0o644, KAI, SKEL_PROFILE),
+    Entry::File("/home/kai/.bash_logout", 0o644, KAI, SKEL_BASH_LOGOUT),
     Entry::Dir("/home/kai/Projects", 0o755, KAI),
     Entry::Dir("/home/kai/Projects/example", 0o755, KAI),
     Entry::Dir("/home/kai/Projects/example/.vscode", 0o755, KAI),
@@ -322,7 +342,6 @@ fn build_default() -> FsResult<World> {
         ("PYENV_ROOT", "/home/kai/.pyenv"),
         ("PATH", DEFAULT_PATH),
         ("PS1", "\\u@\\h:\\w\\$ "),
-        ("TERM", "xterm-256color"),
     ] {
         env.insert(k.to_string(), v.to_string());
     }

@@ -13,7 +13,10 @@ const FRAGMENTS: &[&str] = &[
     "-s", "mv", "cp", "-r", "cat", "main.py", "tree", "grep", "-r", "which", "type", "hash", "alias", "ll=ls",
     "\\", "\n", "#", "!", "[", "]", "test", "-f", "read", "printf", "%s", "%d", "$?", "$@", "$#", "shift", "set",
     "--", "local", "return", "break", "exit", "eval", "chmod", "000", ".", "/dev/null", "yes", "head", "-n", "1",
-    "tee", "-a", "printenv", "-0", "'\\xc3\\101'",
+    "tee", "-a", "printenv", "-0", "'\\xc3\\101'", "--color=always", "--col", "LS_COLORS=", "GREP_COLORS=",
+    "GREP_COLOR=", "di=", "*.py=", "ln=target", "or=", "\\e[", "^[", ":", "ms=", "sl=", "rv", "-o", "-w", "-x", "-n",
+    "dircolors", "-b", "shopt", "-s", "-u", "-q", "expand_aliases", "HISTCONTROL=ignoreboth", "groups", "clear",
+    "TERM=dumb", "PS1='\\[\\e]0;\\w\\a\\]$ '",
 ];
 
 fn line() -> impl Strategy<Value = String> {
@@ -28,8 +31,12 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 1000, failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
-    fn random_lines_never_panic_and_stay_bounded(lines in proptest::collection::vec(line(), 1..6)) {
-        let mut s = Session::with_world(venvlab::world::default_world(), false, 80);
+    fn random_lines_never_panic_and_stay_bounded(lines in proptest::collection::vec(line(), 1..6), tty: bool) {
+        // A transcript's session, or a terminal window's with Ubuntu's start-up files read.
+        let mut s = Session::with_world(venvlab::world::default_world(), tty, 80);
+        if tty {
+            s.read_startup_files();
+        }
         let start = s.snapshot();
         for l in &lines {
             let o = s.run(l);

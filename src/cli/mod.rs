@@ -45,9 +45,9 @@ pub fn main() -> i32 {
                 Err(status) => status,
             }
         }
-        ["--transcript"] => replay(Session::with_world(world::default_world(), false, 80)),
-        [] if piped => replay(Session::with_world(world::default_world(), false, 80)),
-        [] => interactive(Session::new()),
+        ["--transcript"] => replay(Bare::pipe()),
+        [] if piped => replay(Bare::pipe()),
+        [] => interactive(Bare::terminal()),
         _ => {
             eprintln!("venvlab: unknown arguments '{}' (try --help)", args.join(" "));
             2
@@ -70,17 +70,43 @@ pub(crate) trait Driver {
     fn end_of_input(&mut self) -> (Outcome, String);
 }
 
-impl Driver for Session {
+/// A session on the default world with no lesson around it.
+struct Bare {
+    session: Session,
+    /// What bash's start-up files printed, to show before the first prompt.
+    started: String,
+}
+
+impl Bare {
+    /// The session of a terminal window: output to a terminal, start-up files read.
+    fn terminal() -> Bare {
+        let mut session = Session::new();
+        let started = session.read_startup_files().raw;
+        Bare { session, started }
+    }
+
+    /// The session of a transcript: output to a pipe, no start-up files, as the recordings'
+    /// `bash --norc --noprofile -i`.
+    fn pipe() -> Bare {
+        Bare { session: Session::with_world(world::default_world(), false, 80), started: String::new() }
+    }
+}
+
+impl Driver for Bare {
     fn session(&mut self) -> &mut Session {
-        self
+        &mut self.session
+    }
+
+    fn intro(&mut self) -> String {
+        std::mem::take(&mut self.started)
     }
 
     fn line(&mut self, line: &str) -> (Option<Outcome>, String) {
-        (Some(self.run(line)), String::new())
+        (Some(self.session.run(line)), String::new())
     }
 
     fn end_of_input(&mut self) -> (Outcome, String) {
-        (Session::end_of_input(self), String::new())
+        (self.session.end_of_input(), String::new())
     }
 }
 
@@ -151,7 +177,12 @@ fn interactive<D: Driver + 'static>(driver: D) -> i32 {
     loop {
         let waiting = driver.borrow_mut().session().waiting_for_input();
         let prompt = if waiting { std::mem::take(&mut program_prompt) } else { driver.borrow_mut().session().prompt() };
-        let (outcome, extra) = match editor.readline(&prompt) {
+        // The line editor lays out the prompt's colours; other sequences (the window title
+        // Ubuntu's prompt sets) go to the terminal first, as readline lets them through.
+        let (styled, controls) = crate::style::split_controls(&prompt);
+        print!("{controls}");
+        let _ = std::io::stdout().flush();
+        let (outcome, extra) = match editor.readline(&(crate::style::plain(&styled), styled)) {
             Ok(line) => {
                 let _ = editor.add_history_entry(line.as_str());
                 driver.borrow_mut().line(&line)

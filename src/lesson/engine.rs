@@ -80,10 +80,15 @@ pub struct Tutor {
 
 impl Tutor {
     /// Builds the lesson's world, runs its setup and starts at the first step. `tty` and
-    /// `columns` describe the learner's terminal, as in [`Session::with_world`].
+    /// `columns` describe the learner's terminal, as in [`Session::with_world`]; on a
+    /// terminal, bash first reads its start-up files as a terminal window's bash does (what
+    /// they print, nothing in the bundled worlds, is not shown).
     pub fn new(lesson: &Lesson, tty: bool, columns: usize) -> Result<Tutor, StartError> {
         let world = crate::world::preset(&lesson.world.preset).ok_or_else(|| StartError::UnknownPreset(lesson.world.preset.clone()))?;
         let mut session = Session::with_world(world, tty, columns);
+        if tty {
+            session.read_startup_files();
+        }
         for line in &lesson.world.setup {
             let outcome = session.run(line);
             let unfinished = outcome.needs_more || outcome.waiting_for_input;

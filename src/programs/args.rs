@@ -117,6 +117,52 @@ pub fn parse(spec: &Spec, args: &[String]) -> Result<Parsed, String> {
     Ok(parsed)
 }
 
+/// When `--color` colours, as `ls` and `grep` read its argument.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColorWhen {
+    /// `always`, `yes`, `force`.
+    Always,
+    /// `never`, `no`, `none`.
+    Never,
+    /// `auto`, `tty`, `if-tty`: when standard output is a terminal.
+    Auto,
+}
+
+/// The words `--color=WHEN` accepts and what each means.
+pub const COLOR_WORDS: [(&str, ColorWhen); 9] = [
+    ("always", ColorWhen::Always),
+    ("yes", ColorWhen::Always),
+    ("force", ColorWhen::Always),
+    ("never", ColorWhen::Never),
+    ("no", ColorWhen::Never),
+    ("none", ColorWhen::Never),
+    ("auto", ColorWhen::Auto),
+    ("tty", ColorWhen::Auto),
+    ("if-tty", ColorWhen::Auto),
+];
+
+/// Takes `--color[=WHEN]` and `--colour[=WHEN]` (or their abbreviations from `--col` on) out
+/// of the arguments before `--`, since [`parse`] has no options with an optional value.
+/// Returns the last one's value (`Some(None)` when it had none) and the other arguments.
+pub fn take_color(args: &[String]) -> (Option<Option<String>>, Vec<String>) {
+    let mut when = None;
+    let mut rest = Vec::new();
+    let mut ended = false;
+    for arg in args {
+        ended |= arg == "--";
+        let (name, value) = match arg.split_once('=') {
+            Some((n, v)) => (n, Some(v.to_string())),
+            None => (arg.as_str(), None),
+        };
+        if !ended && name.len() >= 5 && ["--color", "--colour"].iter().any(|c| c.starts_with(name)) {
+            when = Some(value);
+        } else {
+            rest.push(arg.clone());
+        }
+    }
+    (when, rest)
+}
+
 /// Parses `args` (without `argv[0]`) as [`parse`] does; on error prints the message on standard
 /// error and returns `None`, and the program returns its usage status.
 pub fn parse_or_report(ctx: &mut Ctx, spec: &Spec, args: &[String]) -> Option<Parsed> {

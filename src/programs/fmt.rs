@@ -1,7 +1,6 @@
 //! Helpers shared by several programs: mode strings as `drwxr-xr-x`, `ls -l` dates on the
 //! simulated clock, human-readable sizes as GNU's `human_readable` rounds them (up), allocated
-//! blocks, the standard `LS_COLORS` colours, the `-F` indicators, and reading an operand that
-//! may be `-` (stdin).
+//! blocks, the `-F` indicators, and reading an operand that may be `-` (stdin).
 
 use super::Ctx;
 use crate::fs::{FileKind, FsError, Metadata};
@@ -107,76 +106,6 @@ pub fn blocks(meta: &Metadata) -> u64 {
     }
 }
 
-/// The colour reset sequence.
-pub const RESET: &str = "\x1b[0m";
-
-/// The SGR parameters `dircolors`' default database gives an entry, or `None` for a plain one.
-/// `target` is the metadata of what a symlink points to (`None` when it is dangling); it is
-/// ignored for other kinds.
-pub fn color_of(name: &str, meta: &Metadata, dangling: bool) -> Option<&'static str> {
-    match meta.kind {
-        FileKind::Dir => Some(match (meta.perm & 0o1000 != 0, meta.perm & 0o002 != 0) {
-            (true, true) => "30;42",
-            (false, true) => "34;42",
-            (true, false) => "37;44",
-            (false, false) => "01;34",
-        }),
-        FileKind::Symlink if dangling => Some("40;31;01"),
-        FileKind::Symlink => Some("01;36"),
-        FileKind::File if meta.perm & 0o4000 != 0 => Some("37;41"),
-        FileKind::File if meta.perm & 0o2000 != 0 => Some("30;43"),
-        FileKind::File if meta.perm & 0o111 != 0 => Some("01;32"),
-        FileKind::File => extension_color(name),
-    }
-}
-
-/// Archive suffixes `dircolors` paints bold red.
-const ARCHIVES: &[&str] = &[
-    "tar", "tgz", "arc", "arj", "taz", "lha", "lz4", "lzh", "lzma", "tlz", "txz", "tzo", "t7z", "zip", "z", "dz", "gz",
-    "lrz", "lz", "lzo", "xz", "zst", "tzst", "bz2", "bz", "tbz", "tbz2", "tz", "deb", "rpm", "jar", "war", "ear",
-    "sar", "rar", "alz", "ace", "zoo", "cpio", "7z", "rz", "cab", "wim", "swm", "dwm", "esd",
-];
-/// Image and video suffixes (bold magenta).
-const IMAGES: &[&str] = &[
-    "avif", "jpg", "jpeg", "mjpg", "mjpeg", "gif", "bmp", "pbm", "pgm", "ppm", "tga", "xbm", "xpm", "tif", "tiff",
-    "png", "svg", "svgz", "mng", "pcx", "mov", "mpg", "mpeg", "m2v", "mkv", "webm", "webp", "ogm", "mp4", "m4v",
-    "mp4v", "vob", "qt", "nuv", "wmv", "asf", "rm", "rmvb", "flc", "avi", "fli", "flv", "gl", "dl", "xcf", "xwd",
-    "yuv", "cgm", "emf", "ogv", "ogx",
-];
-/// Audio suffixes (cyan).
-const AUDIO: &[&str] =
-    &["aac", "au", "flac", "m4a", "mid", "midi", "mka", "mp3", "mpc", "ogg", "ra", "wav", "oga", "opus", "spx", "xspf"];
-/// Backup and temporary suffixes (grey).
-const BACKUPS: &[&str] = &[
-    "bak",
-    "old",
-    "orig",
-    "part",
-    "rej",
-    "swp",
-    "tmp",
-    "dpkg-dist",
-    "dpkg-old",
-    "ucf-dist",
-    "ucf-new",
-    "ucf-old",
-    "rpmnew",
-    "rpmorig",
-    "rpmsave",
-];
-
-/// The colour of a regular file by its name's suffix (case-insensitive, as `ls` matches).
-fn extension_color(name: &str) -> Option<&'static str> {
-    if name.ends_with('~') || name.ends_with('#') {
-        return Some("00;90");
-    }
-    let (_, ext) = name.rsplit_once('.')?;
-    let ext = ext.to_ascii_lowercase();
-    let table: [(&[&str], &'static str); 4] =
-        [(ARCHIVES, "01;31"), (IMAGES, "01;35"), (AUDIO, "00;36"), (BACKUPS, "00;90")];
-    table.iter().find(|(list, _)| list.contains(&ext.as_str())).map(|(_, c)| *c)
-}
-
 /// Display width of a name in terminal columns (one per character; good enough for the
 /// names of this machine).
 pub fn width(s: &str) -> usize {
@@ -226,15 +155,5 @@ mod tests {
         for (n, want) in cases {
             assert_eq!(human_size(n), want, "{n}");
         }
-    }
-
-    #[test]
-    fn colors() {
-        assert_eq!(color_of("x", &meta(FileKind::Dir, 0o755, 0), false), Some("01;34"));
-        assert_eq!(color_of("x", &meta(FileKind::Dir, 0o1777, 0), false), Some("30;42"));
-        assert_eq!(color_of("x", &meta(FileKind::Symlink, 0o777, 0), true), Some("40;31;01"));
-        assert_eq!(color_of("x.TAR", &meta(FileKind::File, 0o644, 0), false), Some("01;31"));
-        assert_eq!(color_of("x.py", &meta(FileKind::File, 0o644, 0), false), None);
-        assert_eq!(color_of("x.py", &meta(FileKind::File, 0o755, 0), false), Some("01;32"));
     }
 }

@@ -7,10 +7,13 @@
 //! Recursion skips symbolic links met on the way (`-R` follows links to files) and stops at a
 //! depth of 64. A file holding a NUL byte or invalid UTF-8 is binary: a match is reported as
 //! `grep: FILE: binary file matches`. Exit status: 0 if a line was selected, 1 if none, 2 on
-//! error (unless `-q` found a match).
+//! error (unless `-q` found a match). `--color` paints matches, file names, line numbers and
+//! separators as grep does on a terminal (see `grepcolors`); an argument it does not know
+//! makes it print its `--help`, as grep 3.8 does.
 
-use super::args::{self, Spec};
+use super::args::{self, ColorWhen, Spec};
 use super::fmt::{read_operand, split_lines};
+use super::grepcolors::GrepColors;
 use super::regex::{is_word, Regex};
 use super::Ctx;
 use crate::fs::FileKind;
@@ -40,8 +43,12 @@ const SPEC: Spec = Spec {
         ("no-messages", "s", false),
         ("only-matching", "o", false),
         ("regexp", "e", true),
+        ("help", "help", false),
     ],
 };
+
+/// What `grep --help` prints.
+const HELP: &str = include_str!("grep-help.txt");
 
 /// The usage line grep prints before `Try 'grep --help'`.
 const USAGE: &str = "Usage: grep [OPTION]... PATTERNS [FILE]...\n";
@@ -65,6 +72,8 @@ struct Opts {
     line: bool,
     recursive: bool,
     follow: bool,
+    /// The colours, when colouring.
+    colors: Option<GrepColors>,
 }
 
 /// A search in progress.
@@ -78,13 +87,31 @@ struct Grep<'c, 'a> {
 
 /// Entry point of `grep`.
 pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
-    let parsed = match args::parse(&SPEC, argv.get(1..).unwrap_or_default()) {
+    let (color_when, plain) = args::take_color(argv.get(1..).unwrap_or_default());
+    let parsed = match args::parse(&SPEC, &plain) {
         Ok(p) => p,
         Err(message) => {
             ctx.err(message.replace("Try 'grep", &format!("{USAGE}Try 'grep")));
             return 2;
         }
     };
+    let when = match color_when {
+        None => Some(ColorWhen::Never),
+        Some(None) => Some(ColorWhen::Auto),
+        Some(Some(word)) => args::COLOR_WORDS.iter().find(|(w, _)| w.eq_ignore_ascii_case(&word)).map(|(_, when)| *when),
+    };
+    let Some(when) = when.filter(|_| !parsed.has("help")) else {
+        ctx.out(HELP);
+        return 0;
+    };
+    let on_terminal = ctx.stdout_is_tty() && ctx.var("TERM").is_some_and(|t| t != "dumb");
+    let colors = (when == ColorWhen::Always || (when == ColorWhen::Auto && on_terminal)).then(|| {
+        let (colors, warning) = GrepColors::from_env(|name| ctx.var(name).map(str::to_string));
+        if let Some(warning) = warning {
+            ctx.error("grep", warning);
+        }
+        colors
+    });
     let mut operands = parsed.operands.clone();
     let sources: Vec<String> = parsed.opts.iter().filter(|(k, _)| k == "e").filter_map(|(_, v)| v.clone()).collect();
     let sources = if sources.is_empty() {
@@ -144,6 +171,7 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
         line: parsed.has("x"),
         recursive,
         follow: parsed.has("R"),
+        colors,
     };
     let mut grep = Grep { ctx, opts, patterns, matched: false, error: false };
     for operand in &operands {
@@ -254,21 +282,34 @@ impl Grep<'_, '_> {
         })
     }
 
-    /// The leftmost-longest matches in a line, as `-o` prints them.
-    fn matches_in(&self, line: &str) -> Vec<String> {
-        let chars: Vec<char> = line.chars().collect();
+    /// Where the patterns match in a line, leftmost-longest, as `-o` and colours show them:
+    /// (start, end) in characters, empty matches left out. With `-w` a match must stand
+    /// between non-word characters, with `-x` it must be the whole line.
+    fn matches_in(&self, line: &str) -> Vec<(usize, usize)> {
+        let len = line.chars().count();
+        let texts: Vec<Vec<char>> = self.patterns.iter().map(|re| re.prepare(line)).collect();
+        let fits = |text: &[char], start: usize, end: usize| {
+            if self.opts.line {
+                start == 0 && end == len
+            } else if self.opts.word {
+                (start == 0 || !is_word(text[start - 1])) && (end == len || !is_word(text[end]))
+            } else {
+                true
+            }
+        };
         let mut found = Vec::new();
         let mut pos = 0;
-        while pos < chars.len() {
+        while pos < len {
             let best = self
                 .patterns
                 .iter()
-                .filter_map(|re| re.ends_from(&re.prepare(line), pos).last().copied())
+                .zip(&texts)
+                .filter_map(|(re, text)| re.ends_from(text, pos).into_iter().rev().find(|&end| fits(text, pos, end)))
                 .max()
                 .filter(|&end| end > pos);
             match best {
                 Some(end) => {
-                    found.push(chars[pos..end].iter().collect());
+                    found.push((pos, end));
                     pos = end;
                 }
                 None => pos += 1,
@@ -277,12 +318,59 @@ impl Grep<'_, '_> {
         found
     }
 
+    /// The text of a line as printed: with colours, its matches painted in the match colour
+    /// and the rest in the line colour (`sl`, or `cx` for `-v` with `rv`), as grep's
+    /// `print_line` does.
+    fn body(&self, line: &str) -> String {
+        let Some(colors) = &self.opts.colors else { return line.to_string() };
+        let line_color = if self.opts.invert && colors.reverse { &colors.context_line } else { &colors.selected_line };
+        let match_color = &colors.selected_match;
+        let mut out = String::new();
+        let mut done = 0;
+        if !self.opts.invert && !match_color.is_empty() {
+            let offsets: Vec<usize> = line.char_indices().map(|(i, _)| i).chain([line.len()]).collect();
+            for (start, end) in self.matches_in(line) {
+                let (start, end) = (offsets[start], offsets[end]);
+                out.push_str(&colors.start(line_color));
+                out.push_str(&line[done..start]);
+                out.push_str(&colors.paint(&line[start..end], match_color));
+                done = end;
+            }
+        }
+        let tail = line[done..].strip_suffix('\r').unwrap_or(&line[done..]);
+        if !tail.is_empty() && !line_color.is_empty() {
+            out.push_str(&colors.paint(tail, line_color));
+            done += tail.len();
+        }
+        out + &line[done..]
+    }
+
+    /// Text painted in one of the colours, or as it is without colours.
+    fn paint(&self, text: &str, color: impl Fn(&GrepColors) -> &String) -> String {
+        match &self.opts.colors {
+            Some(colors) => colors.paint(text, color(colors)),
+            None => text.to_string(),
+        }
+    }
+
+    /// What comes before a line: the file name and the line number, each with its `:`.
+    fn head(&self, name: &str, number: Option<usize>) -> String {
+        let separator = self.paint(":", |c| &c.separator);
+        let mut head = String::new();
+        if self.opts.with_name {
+            head = self.paint(name, |c| &c.file_name) + &separator;
+        }
+        if let Some(n) = number.filter(|_| self.opts.line_numbers) {
+            head += &(self.paint(&n.to_string(), |c| &c.line_number) + &separator);
+        }
+        head
+    }
+
     /// Searches one file's content and prints what the options ask for.
     fn search(&mut self, data: &[u8], name: &str) {
         let binary = data.contains(&0) || std::str::from_utf8(data).is_err();
         let mut count = 0usize;
         let mut out = String::new();
-        let prefix = if self.opts.with_name { format!("{name}:") } else { String::new() };
         let listing_only = self.opts.count || self.opts.files_with || self.opts.files_without || self.opts.quiet;
         for (i, raw) in split_lines(data).into_iter().enumerate() {
             let line = String::from_utf8_lossy(raw);
@@ -296,15 +384,17 @@ impl Grep<'_, '_> {
             if listing_only || binary {
                 continue;
             }
-            let number = if self.opts.line_numbers { format!("{}:", i + 1) } else { String::new() };
             if self.opts.only {
                 if !self.opts.invert {
-                    for m in self.matches_in(&line) {
-                        out.push_str(&format!("{prefix}{number}{m}\n"));
+                    let chars: Vec<char> = line.chars().collect();
+                    for (start, end) in self.matches_in(&line) {
+                        let text: String = chars[start..end].iter().collect();
+                        let painted = self.paint(&text, |c| &c.selected_match);
+                        out.push_str(&format!("{}{painted}\n", self.head(name, Some(i + 1))));
                     }
                 }
             } else {
-                out.push_str(&format!("{prefix}{number}{line}\n"));
+                out.push_str(&format!("{}{}\n", self.head(name, Some(i + 1)), self.body(&line)));
             }
         }
         if count > 0 {
@@ -314,10 +404,10 @@ impl Grep<'_, '_> {
             return;
         }
         if self.opts.count {
-            out.push_str(&format!("{prefix}{count}\n"));
+            out.push_str(&format!("{}{count}\n", self.head(name, None)));
         }
         if (self.opts.files_with && count > 0) || (self.opts.files_without && count == 0) {
-            out = format!("{name}\n");
+            out = format!("{}\n", self.paint(name, |c| &c.file_name));
         }
         self.ctx.out(out);
         if binary && count > 0 && !listing_only {
@@ -438,6 +528,82 @@ mod tests {
             (String::new(), "grep: /usr/bin/ls: binary file matches\n".into(), 0)
         );
         assert_eq!(grep(&mut fs, &env, &["-c", "venvlab", "/usr/bin/ls"]).0, "1\n");
+    }
+
+    /// `grep --color=always` (GNU grep 3.8) on `fruit.txt` holding apple, banana, cherry, date.
+    fn colour(env: &[(&str, &str)], args: &[&str]) -> (String, String, i32) {
+        let (mut fs, mut base) = machine();
+        fs.write("fruit.txt", b"apple\nbanana\ncherry\ndate\n").unwrap();
+        base.extend(env.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+        let mut argv = vec!["--color=always"];
+        argv.extend_from_slice(args);
+        grep(&mut fs, &base, &argv)
+    }
+
+    #[test]
+    fn colours_as_recorded() {
+        const M: &str = "\x1b[01;31m\x1b[K";
+        const E: &str = "\x1b[m\x1b[K";
+        const SEP: &str = "\x1b[36m\x1b[K:\x1b[m\x1b[K";
+        let file = |name: &str| format!("\x1b[35m\x1b[K{name}{E}");
+        assert_eq!(colour(&[], &["an", "fruit.txt"]).0, format!("b{M}an{E}{M}an{E}a\n"));
+        assert_eq!(colour(&[], &["-n", "an", "fruit.txt"]).0, format!("\x1b[32m\x1b[K2{E}{SEP}b{M}an{E}{M}an{E}a\n"));
+        assert_eq!(
+            colour(&[], &["-c", "an", "fruit.txt", "main.py"]).0,
+            format!("{}{SEP}1\n{}{SEP}0\n", file("fruit.txt"), file("main.py"))
+        );
+        assert_eq!(colour(&[], &["-l", "an", "fruit.txt", "main.py"]).0, format!("{}\n", file("fruit.txt")));
+        assert_eq!(colour(&[], &["-L", "an", "fruit.txt", "main.py"]).0, format!("{}\n", file("main.py")));
+        assert_eq!(
+            colour(&[], &["-on", "-H", "an", "fruit.txt"]).0,
+            format!("{0}{SEP}\x1b[32m\x1b[K2{E}{SEP}{M}an{E}\n", file("fruit.txt")).repeat(2)
+        );
+        assert_eq!(colour(&[], &["-v", "an", "fruit.txt"]).0, "apple\ncherry\ndate\n");
+        assert_eq!(colour(&[], &["-i", "AN", "fruit.txt"]).0, format!("b{M}an{E}{M}an{E}a\n"));
+        assert_eq!(colour(&[], &["x*", "fruit.txt"]).0, "apple\nbanana\ncherry\ndate\n");
+        assert_eq!(colour(&[], &["-w", "date", "fruit.txt"]).0, format!("{M}date{E}\n"));
+        assert_eq!(colour(&[], &["-x", "date", "fruit.txt"]).0, format!("{M}date{E}\n"));
+        assert_eq!(
+            colour(&[], &["-e", "a", "-e", "e", "fruit.txt"]).0,
+            format!("{M}a{E}ppl{M}e{E}\nb{M}a{E}n{M}a{E}n{M}a{E}\nch{M}e{E}rry\nd{M}a{E}t{M}e{E}\n")
+        );
+    }
+
+    #[test]
+    fn colours_of_ones_own() {
+        let e = "\x1b[m\x1b[K";
+        assert_eq!(
+            colour(&[("GREP_COLORS", "ms=4:fn=1:se=2:ln=3")], &["-Hn", "an", "fruit.txt"]).0,
+            format!("\x1b[1m\x1b[Kfruit.txt{e}\x1b[2m\x1b[K:{e}\x1b[3m\x1b[K2{e}\x1b[2m\x1b[K:{e}b\x1b[4m\x1b[Kan{e}\x1b[4m\x1b[Kan{e}a\n")
+        );
+        assert_eq!(colour(&[("GREP_COLORS", "mt=4:ne")], &["an", "fruit.txt"]).0, "b\x1b[4man\x1b[m\x1b[4man\x1b[ma\n");
+        assert_eq!(
+            colour(&[("GREP_COLORS", "sl=7:cx=8")], &["an", "fruit.txt"]).0,
+            format!("\x1b[7m\x1b[Kb\x1b[01;31m\x1b[Kan{e}\x1b[7m\x1b[K\x1b[01;31m\x1b[Kan{e}\x1b[7m\x1b[Ka{e}\n")
+        );
+        assert_eq!(
+            colour(&[("GREP_COLORS", "rv:sl=7:cx=8")], &["-v", "an", "fruit.txt"]).0,
+            format!("\x1b[8m\x1b[Kapple{e}\n\x1b[8m\x1b[Kcherry{e}\n\x1b[8m\x1b[Kdate{e}\n")
+        );
+        assert_eq!(
+            colour(&[("GREP_COLOR", "1;32")], &["an", "fruit.txt"]),
+            (
+                format!("b\x1b[1;32m\x1b[Kan{e}\x1b[1;32m\x1b[Kan{e}a\n"),
+                "grep: warning: GREP_COLOR='1;32' is deprecated; use GREP_COLORS='mt=1;32'\n".into(),
+                0
+            )
+        );
+    }
+
+    #[test]
+    fn when_to_colour() {
+        let (mut fs, env) = machine();
+        assert_eq!(grep(&mut fs, &env, &["--colour", "fig", "fruit.txt"]).0, "fig\n");
+        assert_eq!(grep(&mut fs, &env, &["--col=never", "fig", "fruit.txt"]).0, "fig\n");
+        assert_eq!(grep(&mut fs, &env, &["--color=ALWAYS", "fig", "fruit.txt"]).0, "\x1b[01;31m\x1b[Kfig\x1b[m\x1b[K\n");
+        let (out, err, status) = grep(&mut fs, &env, &["--color=bogus", "fig", "fruit.txt"]);
+        assert_eq!((out.as_str(), err.as_str(), status), (super::HELP, "", 0));
+        assert!(super::HELP.starts_with("Usage: grep [OPTION]... PATTERNS [FILE]...\nSearch for PATTERNS in each FILE.\n"));
     }
 
     #[test]

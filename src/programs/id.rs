@@ -1,9 +1,9 @@
-//! `id` and `whoami`: the user and groups the shell runs as, named per `/etc/passwd` and
-//! `/etc/group`.
+//! `id`, `groups` and `whoami`: the user and groups the shell runs as, named per
+//! `/etc/passwd` and `/etc/group`.
 //!
 //! `id` prints `uid=1000(kai) gid=1000(kai) groups=1000(kai),...` (the primary group, then
 //! every group listing the user as a member); `-u -g -G` print numbers, with `-n` names.
-//! `id USER` describes another user.
+//! `id USER` describes another user. `groups [USER]...` names the groups, as `id -Gn` does.
 
 use super::args::{self, Spec};
 use super::users::{group_name, user_name};
@@ -55,27 +55,7 @@ fn groups_of(fs: &Fs, who: &Who) -> Vec<u32> {
 /// Entry point of `id`.
 pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
     let Some(parsed) = args::parse_or_report(ctx, &SPEC, argv.get(1..).unwrap_or_default()) else { return 1 };
-    let who = match parsed.operands.first() {
-        None => {
-            let cred = ctx.fs.cred();
-            let name = records(ctx.fs, "/etc/passwd")
-                .into_iter()
-                .find(|r| r.get(2).and_then(|u| u.parse::<u32>().ok()) == Some(cred.uid))
-                .and_then(|r| r.first().cloned());
-            Who { uid: cred.uid, gid: cred.gid, name }
-        }
-        Some(user) => {
-            let found = records(ctx.fs, "/etc/passwd").into_iter().find(|r| r.first() == Some(user));
-            let ids = found.as_ref().and_then(|r| Some((r.get(2)?.parse().ok()?, r.get(3)?.parse().ok()?)));
-            match ids {
-                Some((uid, gid)) => Who { uid, gid, name: Some(user.clone()) },
-                None => {
-                    ctx.error("id", format!("\u{2018}{user}\u{2019}: no such user"));
-                    return 1;
-                }
-            }
-        }
-    };
+    let Some(who) = who(ctx, "id", parsed.operands.first()) else { return 1 };
     let names = parsed.has("n");
     let pick = ["u", "g", "G"].into_iter().filter(|k| parsed.has(k)).collect::<Vec<_>>();
     if pick.len() > 1 {
@@ -87,7 +67,8 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
     let line = match pick.first().copied() {
         Some("u") => user(ctx.fs, who.uid),
         Some("g") => group(ctx.fs, who.gid),
-        Some(_) => groups_of(ctx.fs, &who).into_iter().map(|g| group(ctx.fs, g)).collect::<Vec<_>>().join(" "),
+        Some(_) if names => group_names(ctx.fs, &who),
+        Some(_) => groups_of(ctx.fs, &who).into_iter().map(|g| g.to_string()).collect::<Vec<_>>().join(" "),
         None if names || parsed.has("r") => {
             ctx.error("id", "cannot print only names or real IDs in default format");
             return 1;
@@ -107,6 +88,57 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
     };
     ctx.out(line + "\n");
     0
+}
+
+/// The user a command describes: the process's own, or the one named (`None`, after saying
+/// so, when there is no such user).
+fn who(ctx: &mut Ctx, prog: &str, user: Option<&String>) -> Option<Who> {
+    let Some(user) = user else {
+        let cred = ctx.fs.cred();
+        let name = records(ctx.fs, "/etc/passwd")
+            .into_iter()
+            .find(|r| r.get(2).and_then(|u| u.parse::<u32>().ok()) == Some(cred.uid))
+            .and_then(|r| r.first().cloned());
+        return Some(Who { uid: cred.uid, gid: cred.gid, name });
+    };
+    let found = records(ctx.fs, "/etc/passwd").into_iter().find(|r| r.first() == Some(user));
+    let ids = found.as_ref().and_then(|r| Some((r.get(2)?.parse().ok()?, r.get(3)?.parse().ok()?)));
+    match ids {
+        Some((uid, gid)) => Some(Who { uid, gid, name: Some(user.clone()) }),
+        None => {
+            ctx.error(prog, format!("\u{2018}{user}\u{2019}: no such user"));
+            None
+        }
+    }
+}
+
+/// The names of a user's groups, separated by spaces.
+fn group_names(fs: &Fs, who: &Who) -> String {
+    groups_of(fs, who).into_iter().map(|g| group_name(fs, g)).collect::<Vec<_>>().join(" ")
+}
+
+/// Entry point of `groups`: the groups of the process, or `USER : groups` for each user named.
+pub fn groups(ctx: &mut Ctx, argv: &[String]) -> i32 {
+    let Some(parsed) = args::parse_or_report(ctx, &Spec { prog: "groups", flags: "", with_value: "", long: &[] }, argv.get(1..).unwrap_or_default()) else {
+        return 1;
+    };
+    if parsed.operands.is_empty() {
+        let Some(me) = who(ctx, "groups", None) else { return 1 };
+        let line = group_names(ctx.fs, &me) + "\n";
+        ctx.out(line);
+        return 0;
+    }
+    let mut status = 0;
+    for user in &parsed.operands {
+        match who(ctx, "groups", Some(user)) {
+            Some(them) => {
+                let line = format!("{user} : {}\n", group_names(ctx.fs, &them));
+                ctx.out(line);
+            }
+            None => status = 1,
+        }
+    }
+    status
 }
 
 /// Entry point of `whoami`: the name of the effective user.
@@ -156,5 +188,10 @@ mod tests {
             "uid=1000(kai) gid=1000(kai) groups=1000(kai),27(sudo)\n"
         );
         assert_eq!(run_for_test(&mut fs, &env, &["id", "-Gn"], b"").0, "kai sudo\n");
+        assert_eq!(run_for_test(&mut fs, &env, &["groups"], b"").0, "kai sudo\n");
+        assert_eq!(
+            run_for_test(&mut fs, &env, &["groups", "root", "nosuch", "kai"], b""),
+            ("root : root\nkai : kai sudo\n".into(), "groups: \u{2018}nosuch\u{2019}: no such user\n".into(), 1)
+        );
     }
 }

@@ -1,15 +1,18 @@
 //! `ls`: list directory contents, as GNU coreutils 9.1 does in the `C.UTF-8` locale.
 //!
-//! Supports `-l -a -A -1 -C -R -d -F -h -w COLS` and `--color[=WHEN]` (the colours of
-//! `dircolors`' default database). Operands that are files are listed first, then each
+//! Supports `-l -a -A -1 -C -R -d -F -h -w COLS` and `--color[=WHEN]`, with the colours of
+//! `LS_COLORS` (see `lscolors`); coloured columns are padded with spaces, never tabs, and a
+//! coloured name that runs past the line's width is followed by a clear-to-end-of-line.
+//! Operands that are files are listed first, then each
 //! directory under a `dir:` heading; names sort in byte order. Without `-l`, `-d` or `-F`, a
 //! symbolic link to a directory named on the command line is followed. Output goes one name
 //! per line unless standard output is a terminal (or `-C` is given), in which case names are
 //! laid out in columns the way GNU does: vertical order, as many columns as fit, tabs every 8.
 //! `ls -R` does not follow symbolic links and stops at a depth of 64.
 
-use super::args::{self, Spec};
-use super::fmt::{self, color_of, human_size, indicator, ls_date, mode_string};
+use super::args::{self, ColorWhen, Spec};
+use super::fmt::{self, human_size, indicator, ls_date, mode_string};
+use super::lscolors::LsColors;
 use super::users::{group_name, user_name};
 use super::Ctx;
 use crate::fs::{join_path, FileKind, FsError, Metadata};
@@ -32,9 +35,6 @@ const SPEC: Spec = Spec {
 /// Deepest directory level `ls -R` descends to.
 const MAX_DEPTH: usize = 64;
 
-/// Long names `--color` may be abbreviated from.
-const COLOR_NAMES: [&str; 2] = ["--color", "--colour"];
-
 /// How names are laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Format {
@@ -44,7 +44,7 @@ enum Format {
 }
 
 /// The options in force.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 struct Opts {
     format: Format,
     all: bool,
@@ -53,7 +53,10 @@ struct Opts {
     directory: bool,
     classify: bool,
     human: bool,
-    color: bool,
+    /// The colours, when colouring.
+    colors: Option<LsColors>,
+    /// Whether links' targets are looked at to colour them (GNU's `check_symlink_mode`).
+    check_links: bool,
     width: usize,
 }
 
@@ -77,38 +80,24 @@ struct Ls<'c, 'a> {
 
 /// Entry point of `ls`.
 pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
-    let rest = argv.get(1..).unwrap_or_default();
-    let mut color_when: Option<String> = None;
-    let mut plain = Vec::new();
-    let mut ended = false;
-    for arg in rest {
-        if !ended && arg == "--" {
-            ended = true;
-        }
-        let (name, value) = match arg.split_once('=') {
-            Some((n, v)) => (n, Some(v)),
-            None => (arg.as_str(), None),
-        };
-        if !ended && name.len() >= 5 && COLOR_NAMES.iter().any(|c| c.starts_with(name)) {
-            color_when = Some(value.unwrap_or("always").to_string());
-        } else {
-            plain.push(arg.clone());
-        }
-    }
+    let (color_when, plain) = args::take_color(argv.get(1..).unwrap_or_default());
     let Some(parsed) = args::parse_or_report(ctx, &SPEC, &plain) else { return 2 };
-    let color = match color_when.as_deref() {
-        None | Some("never" | "no" | "none") => false,
-        Some("always" | "yes" | "force") => true,
-        Some("auto" | "tty" | "if-tty") => ctx.stdout_is_tty(),
-        Some(other) => {
-            let message = format!(
-                "invalid argument \u{2018}{other}\u{2019} for \u{2018}--color\u{2019}\n\
-                 Valid arguments are:\n  - \u{2018}always\u{2019}, \u{2018}yes\u{2019}, \u{2018}force\u{2019}\n  \
-                 - \u{2018}never\u{2019}, \u{2018}no\u{2019}, \u{2018}none\u{2019}\n  \
-                 - \u{2018}auto\u{2019}, \u{2018}tty\u{2019}, \u{2018}if-tty\u{2019}"
-            );
-            return args::usage_error(ctx, "ls", &message);
-        }
+    let color = match color_when.map(|w| w.unwrap_or_else(|| "always".into())) {
+        None => false,
+        Some(word) => match color_word(&word) {
+            Ok(ColorWhen::Always) => true,
+            Ok(ColorWhen::Never) => false,
+            Ok(ColorWhen::Auto) => ctx.stdout_is_tty(),
+            Err(problem) => {
+                let message = format!(
+                    "{problem} argument \u{2018}{word}\u{2019} for \u{2018}--color\u{2019}\n\
+                     Valid arguments are:\n  - \u{2018}always\u{2019}, \u{2018}yes\u{2019}, \u{2018}force\u{2019}\n  \
+                     - \u{2018}never\u{2019}, \u{2018}no\u{2019}, \u{2018}none\u{2019}\n  \
+                     - \u{2018}auto\u{2019}, \u{2018}tty\u{2019}, \u{2018}if-tty\u{2019}"
+                );
+                return args::usage_error(ctx, "ls", &message);
+            }
+        },
     };
     let mut width = ctx.io.columns;
     if let Some(w) = parsed.value("w") {
@@ -130,6 +119,20 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
             _ => {}
         }
     }
+    let colors = if color {
+        let (colors, errors) = LsColors::from_env(|name| ctx.var(name).map(str::to_string));
+        for error in errors {
+            ctx.error("ls", error);
+        }
+        colors
+    } else {
+        None
+    };
+    let check_links = colors.as_ref().is_some_and(|c| {
+        c.is_colored("or")
+            || (c.is_colored("ex") && c.link_as_target())
+            || (c.is_colored("mi") && format == Format::Long)
+    });
     let opts = Opts {
         format,
         all: parsed.has("a"),
@@ -138,7 +141,8 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
         directory: parsed.has("d"),
         classify: parsed.has("F"),
         human: parsed.has("h"),
-        color,
+        colors,
+        check_links,
         width,
     };
     let operands = if parsed.operands.is_empty() { vec![".".to_string()] } else { parsed.operands };
@@ -267,7 +271,7 @@ impl Ls<'_, '_> {
             }
             Format::Columns => {
                 let cells: Vec<(String, usize)> = entries.iter().map(|e| self.display_name(e)).collect();
-                let text = columns(&cells, self.opts.width);
+                let text = columns(&cells, self.opts.width, self.opts.colors.is_none());
                 self.ctx.out(text);
             }
         }
@@ -298,46 +302,93 @@ impl Ls<'_, '_> {
         let (wl, wu, wg, ws) = (widest(1), widest(2), widest(3), widest(4));
         for (row, entry) in rows.iter().zip(entries) {
             let [mode, links, user, group, size, date] = row;
-            let name = self.long_name(entry);
-            self.ctx.out(format!("{mode} {links:>wl$} {user:<wu$} {group:<wg$} {size:>ws$} {date} {name}\n"));
+            let columns = format!("{mode} {links:>wl$} {user:<wu$} {group:<wg$} {size:>ws$} {date} ");
+            let name = self.long_name(entry, columns.len());
+            self.ctx.out(format!("{columns}{name}\n"));
         }
     }
 
-    /// The name column of `ls -l`: the name, and for a link ` -> target`.
-    fn long_name(&mut self, e: &Entry) -> String {
-        let Some((target, target_meta)) = &e.link else {
-            return self.display_name(e).0;
+    /// The target of a link as `ls` knows it: its metadata when it was looked at and exists.
+    /// GNU looks only to colour it or to give it a `-F` indicator in a long listing.
+    fn known_target<'e>(&self, e: &'e Entry) -> Option<&'e Metadata> {
+        let looked = self.opts.check_links || (self.opts.format == Format::Long && self.opts.classify);
+        e.link.as_ref().and_then(|(_, meta)| meta.as_ref()).filter(|_| looked)
+    }
+
+    /// The name column of `ls -l` starting at column `start`: the name, and for a link
+    /// ` -> target`.
+    fn long_name(&mut self, e: &Entry, start: usize) -> String {
+        let name = self.painted_name(e, start);
+        let Some((target, _)) = &e.link else { return name + self.indicator(e) };
+        let known = self.known_target(e);
+        let code = self.opts.colors.as_ref().and_then(|c| c.code_for(target, known, known.is_none(), true)).map(str::to_string);
+        let painted = self.paint(target, code.as_deref(), start + e.name.len() + 4);
+        let indicator = match known {
+            Some(meta) if self.opts.classify => indicator(meta),
+            _ => "",
         };
-        let name = self.paint(&e.name, color_of(&e.name, &e.meta, target_meta.is_none()));
-        let target_text = match target_meta {
-            Some(tm) => {
-                let painted = self.paint(target, color_of(target, tm, false));
-                let indicator = if self.opts.classify { indicator(tm) } else { "" };
-                painted + indicator
-            }
-            None => self.paint(target, color_of(target, &e.meta, true)),
-        };
-        format!("{name} -> {target_text}")
+        format!("{name} -> {painted}{indicator}")
     }
 
     /// A name as listed (coloured, with its `-F` indicator) and its width on screen.
     fn display_name(&mut self, e: &Entry) -> (String, usize) {
-        let dangling = matches!(e.link, Some((_, None)));
-        let painted = self.paint(&e.name, color_of(&e.name, &e.meta, dangling));
-        let ind = if self.opts.classify { indicator(&e.meta) } else { "" };
-        (painted + ind, fmt::width(&e.name) + ind.len())
+        let ind = self.indicator(e);
+        (self.painted_name(e, 0) + ind, fmt::width(&e.name) + ind.len())
     }
 
-    /// Wraps text in a colour when colouring, GNU's one-time reset first.
-    fn paint(&mut self, text: &str, color: Option<&str>) -> String {
-        match color {
-            Some(c) if self.opts.color => {
-                let lead = if self.used_color { "" } else { fmt::RESET };
-                self.used_color = true;
-                format!("{lead}\x1b[{c}m{text}{}", fmt::RESET)
-            }
-            _ => text.to_string(),
+    /// The `-F` indicator of an entry, if asked for.
+    fn indicator(&self, e: &Entry) -> &'static str {
+        if self.opts.classify {
+            indicator(&e.meta)
+        } else {
+            ""
         }
+    }
+
+    /// A name in its colour, starting at column `start` of the line.
+    fn painted_name(&mut self, e: &Entry, start: usize) -> String {
+        let known = self.known_target(e);
+        let code = self.opts.colors.as_ref().and_then(|c| {
+            let as_target = known.filter(|_| c.link_as_target());
+            c.code_for(&e.name, Some(as_target.unwrap_or(&e.meta)), false, known.is_some())
+        });
+        let code = code.map(str::to_string);
+        self.paint(&e.name, code.as_deref(), start)
+    }
+
+    /// Wraps a name starting at column `start` in its colour code when colouring, as GNU
+    /// does: a reset before the first colour of the run, the end sequence after the name, and
+    /// a clear-to-end-of-line when the name runs onto the next line.
+    fn paint(&mut self, text: &str, code: Option<&str>, start: usize) -> String {
+        let (Some(colors), Some(code)) = (&self.opts.colors, code) else { return text.to_string() };
+        let end = colors.end();
+        let mut out = String::new();
+        if !self.used_color {
+            self.used_color = true;
+            out.push_str(&end);
+        }
+        out.push_str(&colors.sequence(code));
+        out.push_str(text);
+        out.push_str(&end);
+        let last = start + text.len().max(1) - 1;
+        if start / self.opts.width != last / self.opts.width {
+            out.push_str(colors.code("cl").unwrap_or(""));
+        }
+        out
+    }
+}
+
+/// What a `--color` argument means, matched as coreutils' `argmatch` does: exactly, or as an
+/// abbreviation of words that all mean the same; otherwise why not (`invalid`, `ambiguous`).
+fn color_word(word: &str) -> Result<ColorWhen, &'static str> {
+    if let Some((_, when)) = args::COLOR_WORDS.iter().find(|(w, _)| *w == word) {
+        return Ok(*when);
+    }
+    let mut found = args::COLOR_WORDS.iter().filter(|(w, _)| !word.is_empty() && w.starts_with(word)).map(|(_, when)| *when);
+    match found.next() {
+        None => Err("invalid"),
+        Some(first) if found.all(|w| w == first) => Ok(first),
+        Some(_) => Err("ambiguous"),
     }
 }
 
@@ -345,8 +396,9 @@ impl Ls<'_, '_> {
 const MIN_COLUMN_WIDTH: usize = 3;
 
 /// Lays out `(text, width)` cells in columns as GNU `ls -C` does: the most columns whose
-/// total width stays under `line_width`, filled top to bottom, padded with tabs every 8.
-fn columns(cells: &[(String, usize)], line_width: usize) -> String {
+/// total width stays under `line_width`, filled top to bottom, padded with tabs every 8 (with
+/// `tabs`) or spaces.
+fn columns(cells: &[(String, usize)], line_width: usize, tabs: bool) -> String {
     let n = cells.len();
     if n == 0 {
         return String::new();
@@ -385,7 +437,7 @@ fn columns(cells: &[(String, usize)], line_width: usize) -> String {
                 break;
             }
             let target = pos + widths.get(col).copied().unwrap_or(0);
-            indent(&mut out, pos + w, target);
+            indent(&mut out, pos + w, target, tabs);
             pos = target;
             col += 1;
         }
@@ -394,10 +446,11 @@ fn columns(cells: &[(String, usize)], line_width: usize) -> String {
     out
 }
 
-/// Pads from column `from` to `to` with tabs (stops every 8) and spaces, as GNU `ls` does.
-fn indent(out: &mut String, mut from: usize, to: usize) {
+/// Pads from column `from` to `to` with tabs (stops every 8, with `tabs`) and spaces, as GNU
+/// `ls` does.
+fn indent(out: &mut String, mut from: usize, to: usize, tabs: bool) {
     while from < to {
-        if to / 8 > (from + 1) / 8 {
+        if tabs && to / 8 > (from + 1) / 8 {
             out.push('\t');
             from += 8 - from % 8;
         } else {
@@ -539,26 +592,130 @@ mod tests {
         assert!(out.ends_with("loop\n"));
     }
 
-    #[test]
-    fn colors() {
-        let (mut fs, env) = example();
+    /// The directory of the colour recordings: every kind of name `dircolors` colours.
+    fn colourful() -> (Fs, Env) {
+        let (mut fs, mut env) = test_machine();
+        fs.mkdir("t", 0o755).unwrap();
+        fs.chdir("t").unwrap();
+        for (dir, mode) in [("dir", 0o755), ("sticky", 0o1755), ("ow", 0o777), ("stickyow", 0o1777)] {
+            fs.mkdir(dir, 0o755).unwrap();
+            fs.chmod(dir, mode).unwrap();
+        }
+        for (file, mode) in [
+            ("plain.py", 0o644),
+            ("X.TAR", 0o644),
+            ("a.tar.gz", 0o644),
+            ("b.Tar", 0o644),
+            ("img.PNG", 0o644),
+            ("song.mp3", 0o644),
+            ("old~", 0o644),
+            ("exe", 0o755),
+            ("suid", 0o4755),
+            ("sgid", 0o2755),
+        ] {
+            fs.write(file, b"").unwrap();
+            fs.chmod(file, mode).unwrap();
+        }
+        fs.symlink("dir", "linkdir").unwrap();
         fs.symlink("nowhere", "broken").unwrap();
-        fs.symlink("sort", "ldir").unwrap();
-        fs.write("exe", b"").unwrap();
-        fs.chmod("exe", 0o755).unwrap();
-        let (out, _, _) = ls(&mut fs, &env, &["--color=always"]);
+        fs.symlink("exe", "linkexe").unwrap();
+        fs.link("plain.py", "hard").unwrap();
+        env.insert("TERM".into(), "xterm".into());
+        (fs, env)
+    }
+
+    /// `dircolors -b`'s `LS_COLORS` for `xterm-256color`.
+    fn dircolors_b(fs: &mut Fs, env: &mut Env) {
+        let (out, _, _) = run_args(fs, env, "dircolors", &["-b"], b"");
+        let value = out.strip_prefix("LS_COLORS='").and_then(|v| v.split_once("';")).unwrap().0;
+        env.insert("LS_COLORS".into(), value.into());
+    }
+
+    /// The name column of `ls -l` lines (after the date).
+    fn names(long: &str) -> String {
+        long.lines().map(|l| l.splitn(9, ' ').last().unwrap_or(l)).collect::<Vec<_>>().join("\n")
+    }
+
+    #[test]
+    fn colours_of_dircolors_as_recorded() {
+        let (mut fs, mut env) = colourful();
+        dircolors_b(&mut fs, &mut env);
         assert_eq!(
-            out,
-            "\x1b[0m\x1b[40;31;01mbroken\x1b[0m\n\x1b[01;32mexe\x1b[0m\n\x1b[01;36mldir\x1b[0m\nmain.py\n\
-             \x1b[01;34msort\x1b[0m\n"
+            ls(&mut fs, &env, &["--color=always"]).0,
+            "\x1b[0m\x1b[01;31mX.TAR\x1b[0m\n\x1b[01;31ma.tar.gz\x1b[0m\n\x1b[01;31mb.Tar\x1b[0m\n\x1b[40;31;01mbroken\x1b[0m\n\x1b[01;34mdir\x1b[0m\n\x1b[01;32mexe\x1b[0m\nhard\n\x1b[01;35mimg.PNG\x1b[0m\n\x1b[01;36mlinkdir\x1b[0m\n\x1b[01;36mlinkexe\x1b[0m\n\x1b[00;90mold~\x1b[0m\n\x1b[34;42mow\x1b[0m\nplain.py\n\x1b[30;43msgid\x1b[0m\n\x1b[00;36msong.mp3\x1b[0m\n\x1b[37;44msticky\x1b[0m\n\x1b[30;42mstickyow\x1b[0m\n\x1b[37;41msuid\x1b[0m\n"
         );
-        let (out, _, _) = ls(&mut fs, &env, &["-l", "--col", "broken", "ldir"]);
-        assert!(out.contains("\x1b[0m\x1b[40;31;01mbroken\x1b[0m -> \x1b[40;31;01mnowhere\x1b[0m\n"));
-        assert!(out.contains("\x1b[01;36mldir\x1b[0m -> \x1b[01;34msort\x1b[0m\n"));
-        assert_eq!(ls(&mut fs, &env, &["--color=auto", "main.py"]).0, "main.py\n");
+        assert_eq!(
+            ls(&mut fs, &env, &["-C", "-w", "60", "--color=always"]).0,
+            "\x1b[0m\x1b[01;31mX.TAR\x1b[0m     \x1b[40;31;01mbroken\x1b[0m  hard     \x1b[01;36mlinkexe\x1b[0m  plain.py  \x1b[37;44msticky\x1b[0m\n\x1b[01;31ma.tar.gz\x1b[0m  \x1b[01;34mdir\x1b[0m     \x1b[01;35mimg.PNG\x1b[0m  \x1b[00;90mold~\x1b[0m     \x1b[30;43msgid\x1b[0m      \x1b[30;42mstickyow\x1b[0m\n\x1b[01;31mb.Tar\x1b[0m     \x1b[01;32mexe\x1b[0m     \x1b[01;36mlinkdir\x1b[0m  \x1b[34;42mow\x1b[0m       \x1b[00;36msong.mp3\x1b[0m  \x1b[37;41msuid\x1b[0m\n"
+        );
+        assert_eq!(
+            names(&ls(&mut fs, &env, &["-l", "--color=always", "broken", "linkdir", "linkexe"]).0),
+            "\x1b[0m\x1b[40;31;01mbroken\x1b[0m -> \x1b[40;31;01mnowhere\x1b[0m\n\x1b[01;36mlinkdir\x1b[0m -> \x1b[01;34mdir\x1b[0m\n\x1b[01;36mlinkexe\x1b[0m -> \x1b[01;32mexe\x1b[0m"
+        );
+        assert_eq!(
+            ls(&mut fs, &env, &["-F", "--color=always", "broken", "exe", "linkdir"]).0,
+            "\x1b[0m\x1b[40;31;01mbroken\x1b[0m@\n\x1b[01;32mexe\x1b[0m*\n\x1b[01;36mlinkdir\x1b[0m@\n"
+        );
+        assert_eq!(ls(&mut fs, &env, &["--color=auto", "dir", "exe"]).0, "exe\n\ndir:\n");
+    }
+
+    #[test]
+    fn compiled_in_colours_as_recorded() {
+        let (mut fs, env) = colourful();
+        assert_eq!(
+            ls(&mut fs, &env, &["-C", "-w", "60", "--color=always"]).0,
+            "X.TAR     \x1b[0m\x1b[01;36mbroken\x1b[0m  hard     \x1b[01;36mlinkexe\x1b[0m  plain.py  \x1b[37;44msticky\x1b[0m\na.tar.gz  \x1b[01;34mdir\x1b[0m     img.PNG  old~     \x1b[30;43msgid\x1b[0m      \x1b[30;42mstickyow\x1b[0m\nb.Tar     \x1b[01;32mexe\x1b[0m     \x1b[01;36mlinkdir\x1b[0m  \x1b[34;42mow\x1b[0m       song.mp3  \x1b[37;41msuid\x1b[0m\n"
+        );
+        assert_eq!(
+            names(&ls(&mut fs, &env, &["-l", "--color=always", "broken", "linkdir"]).0),
+            "\x1b[0m\x1b[01;36mbroken\x1b[0m -> nowhere\n\x1b[01;36mlinkdir\x1b[0m -> dir"
+        );
+        assert_eq!(
+            names(&ls(&mut fs, &env, &["-lF", "--color=always", "broken", "linkdir"]).0),
+            "\x1b[0m\x1b[01;36mbroken\x1b[0m -> nowhere\n\x1b[01;36mlinkdir\x1b[0m -> \x1b[01;34mdir\x1b[0m/"
+        );
+    }
+
+    #[test]
+    fn colours_of_ones_own() {
+        let (mut fs, mut env) = colourful();
+        env.insert("LS_COLORS".into(), "ln=target:ec=\\e[E:fi=35".into());
+        assert_eq!(
+            ls(&mut fs, &env, &["--color=always", "linkdir", "linkexe", "broken", "plain.py"]).0,
+            "broken\n\x1b[E\x1b[01;32mlinkexe\x1b[E\n\x1b[35mplain.py\x1b[E\n\nlinkdir:\n"
+        );
+        env.insert("LS_COLORS".into(), "di=4:or=".into());
+        assert_eq!(names(&ls(&mut fs, &env, &["-l", "--color=always", "broken"]).0), "\x1b[0m\x1b[01;36mbroken\x1b[0m -> \x1b[mnowhere\x1b[0m");
+        env.insert("LS_COLORS".into(), "zz=1".into());
+        assert_eq!(
+            ls(&mut fs, &env, &["--color=always", "dir", "exe"]),
+            (
+                "exe\n\ndir:\n".into(),
+                "ls: unrecognized prefix: \u{2018}zz\u{2019}\nls: unparsable value for LS_COLORS environment variable\n".into(),
+                0
+            )
+        );
+        env.insert("TERM".into(), "dumb".into());
+        env.remove("LS_COLORS");
+        assert_eq!(ls(&mut fs, &env, &["--color=always", "exe"]).0, "exe\n");
         let (_, err, status) = ls(&mut fs, &env, &["--color=bogus"]);
         assert_eq!(status, 1);
         assert!(err.starts_with("ls: invalid argument \u{2018}bogus\u{2019} for \u{2018}--color\u{2019}\n"));
+        assert!(ls(&mut fs, &env, &["--color=a"]).1.starts_with("ls: ambiguous argument \u{2018}a\u{2019} for \u{2018}--color\u{2019}\n"));
+        env.insert("TERM".into(), "xterm".into());
+        assert_eq!(ls(&mut fs, &env, &["--colo=alw", "exe"]).0, "\x1b[0m\x1b[01;32mexe\x1b[0m\n");
+        assert_eq!(ls(&mut fs, &env, &["--color=n", "exe"]).0, "exe\n");
+    }
+
+    #[test]
+    fn a_coloured_name_past_the_width_clears_the_line() {
+        let (mut fs, mut env) = colourful();
+        dircolors_b(&mut fs, &mut env);
+        fs.symlink("dir/../exe/../../../../../../../../../very/long/relative/path/that/crosses/eighty", "brokenlong").unwrap();
+        assert_eq!(
+            names(&ls(&mut fs, &env, &["-l", "--color=always", "brokenlong"]).0),
+            "\x1b[0m\x1b[40;31;01mbrokenlong\x1b[0m -> \x1b[40;31;01mdir/../exe/../../../../../../../../../very/long/relative/path/that/crosses/eighty\x1b[0m\x1b[K"
+        );
     }
 
     #[test]

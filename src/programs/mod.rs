@@ -18,16 +18,19 @@ mod chmod;
 mod clear;
 mod cmp;
 mod cp;
+mod dircolors;
 mod echo;
 mod env;
 mod file;
 /// What `file` says of a regular file's content (`ELF 64-bit LSB ...`, `ASCII text`, ...).
 pub use file::classify as describe_content;
 mod grep;
+mod grepcolors;
 mod head;
 mod id;
 mod ln;
 mod ls;
+mod lscolors;
 mod mkdir;
 mod mv;
 mod printenv;
@@ -124,11 +127,13 @@ pub const REGISTRY: &[(&str, Main)] = &[
     ("clear", clear::main),
     ("cmp", cmp::main),
     ("cp", cp::main),
+    ("dircolors", dircolors::main),
     ("dirname", basename::dirname),
     ("echo", echo::main),
     ("env", env::main),
     ("file", file::main),
     ("grep", grep::main),
+    ("groups", id::groups),
     ("head", head::main),
     ("hostname", uname::hostname),
     ("id", id::main),

@@ -151,7 +151,7 @@ impl<'a> Interp<'a> {
 
     /// Parses text (a script, a sourced file, `eval`'s arguments) and runs it here.
     pub fn run_source_text(&mut self, text: &str) -> i32 {
-        let aliases = self.sh.aliases.clone();
+        let aliases = self.sh.active_aliases();
         match parser::parse(text, &|name: &str| aliases.get(name).cloned()) {
             Ok(list) => self.run_list(&list),
             Err(e) => {

@@ -455,7 +455,7 @@ impl Interp<'_> {
 
     /// Runs `$(...)` in a subshell and returns its output without trailing newlines.
     pub fn command_subst(&mut self, src: &str) -> Option<String> {
-        let aliases = self.sh.aliases.clone();
+        let aliases = self.sh.active_aliases();
         let list = match parser::parse(src, &|n: &str| aliases.get(n).cloned()) {
             Ok(list) => list,
             Err(parser::ParseError::Incomplete) => {

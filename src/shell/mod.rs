@@ -39,6 +39,8 @@ pub struct Shell {
     pub(crate) vars: Vars,
     pub(crate) functions: OrdMap<String, Rc<ast::Command>>,
     pub(crate) aliases: OrdMap<String, String>,
+    /// The `shopt` options changed from their defaults.
+    pub(crate) shopts: builtins::shopt::Shopts,
     pub(crate) hash: HashTable,
     pub(crate) positional: Vec<String>,
     pub(crate) arg0: String,
@@ -76,6 +78,7 @@ impl Shell {
             vars,
             functions: OrdMap::new(),
             aliases: OrdMap::new(),
+            shopts: builtins::shopt::Shopts::default(),
             hash: HashTable::default(),
             positional: Vec::new(),
             arg0: "bash".to_string(),
@@ -119,10 +122,32 @@ impl Shell {
         names
     }
 
-    /// Records a line in the history.
+    /// The aliases the parser expands: none when `shopt expand_aliases` is off.
+    pub(crate) fn active_aliases(&self) -> OrdMap<String, String> {
+        if self.shopts.is_on("expand_aliases", self.interactive) {
+            self.aliases.clone()
+        } else {
+            OrdMap::new()
+        }
+    }
+
+    /// Records a line in the history, unless `HISTCONTROL` says to leave it out
+    /// (`ignorespace`: it starts with a blank; `ignoredups`: it repeats the last entry;
+    /// `ignoreboth`: both); with `erasedups`, earlier copies of it are dropped.
     pub fn add_history(&mut self, line: &str) {
         if line.trim().is_empty() {
             return;
+        }
+        let control = self.vars.get("HISTCONTROL").unwrap_or("").to_string();
+        let wants = |word: &str| control.split(':').any(|w| w == word);
+        if (wants("ignorespace") || wants("ignoreboth")) && line.starts_with([' ', '\t']) {
+            return;
+        }
+        if (wants("ignoredups") || wants("ignoreboth")) && self.history.back().is_some_and(|last| last == line) {
+            return;
+        }
+        if wants("erasedups") {
+            self.history.retain(|entry| entry != line);
         }
         self.history.push_back(line.to_string());
         while self.history.len() > MAX_HISTORY {
@@ -136,6 +161,27 @@ impl Shell {
         let mut trace = Vec::new();
         let mut interp = exec::Interp::new(self, fs, &mut io, &mut trace);
         prompt::expand_prompt(&mut interp, if secondary { "PS2" } else { "PS1" })
+    }
+
+    /// Reads the start-up files of an interactive shell that is not a login shell, as bash
+    /// does when a terminal window starts it: `/etc/bash.bashrc` (Debian and Ubuntu build
+    /// bash to read it), then `~/.bashrc`, each only if it exists. Returns whether one of them
+    /// ran `exit`.
+    pub fn read_startup_files(&mut self, fs: &mut Fs, io: &mut Io, trace: &mut Vec<Event>) -> bool {
+        let home = self.vars.get("HOME").unwrap_or("").to_string();
+        for path in ["/etc/bash.bashrc".to_string(), format!("{home}/.bashrc")] {
+            if fs.stat(&path).is_err() {
+                continue;
+            }
+            let mut interp = exec::Interp::new(self, fs, io, trace);
+            if let Some(source) = builtins::find(".") {
+                source(&mut interp, &[".".to_string(), path]);
+            }
+            if interp.exited() {
+                return true;
+            }
+        }
+        false
     }
 
     /// Parses and runs one complete input. Returns what happened; output went to `io`.
@@ -160,7 +206,7 @@ impl Shell {
             }
             _ => input,
         };
-        let aliases = self.aliases.clone();
+        let aliases = self.active_aliases();
         let parsed = parser::parse(input, &|name: &str| aliases.get(name).cloned());
         if !matches!(parsed, Err(parser::ParseError::Incomplete)) {
             self.add_history(input);

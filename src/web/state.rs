@@ -14,6 +14,7 @@ use yew::prelude::*;
 
 use super::resume::Resume;
 use crate::lesson::{Course, Kind, Lesson, Progress, Tutor};
+use crate::style::{Color, Span, Style};
 use crate::trace::Event;
 use crate::{Outcome, Session, Stream};
 
@@ -30,17 +31,53 @@ const COLUMNS: usize = 80;
 /// One piece of output in the transcript.
 #[derive(Clone, PartialEq)]
 pub struct Chunk {
-    /// Where it came from: `stdout`, `stderr`, or `notice` (a remark of the simulation).
-    pub class: &'static str,
+    /// Its CSS classes: where it came from (`stdout`, `stderr`, or `notice`, a remark of the
+    /// simulation; none in a prompt), then how it looks (`fg-blue`, `bg-green`, `bold`).
+    pub class: String,
     /// The text, without escape sequences.
     pub text: String,
+}
+
+impl Chunk {
+    /// A span of terminal output under a class saying where it came from.
+    fn styled(from: &str, span: &Span) -> Chunk {
+        let Style { fg, bg, bold } = span.style;
+        let looks = [fg.map(|c| format!("fg-{}", color_name(c))), bg.map(|c| format!("bg-{}", color_name(c))), bold.then(|| "bold".into())];
+        let class = [from.to_string()].into_iter().chain(looks.into_iter().flatten()).filter(|c| !c.is_empty()).collect::<Vec<_>>().join(" ");
+        Chunk { class, text: span.text.clone() }
+    }
+
+    /// A remark of the simulation.
+    fn notice(text: &str) -> Chunk {
+        Chunk { class: "notice".into(), text: format!("(venvlab) {text}\n") }
+    }
+}
+
+/// The name of a terminal colour in the stylesheet's classes.
+fn color_name(color: Color) -> &'static str {
+    match color {
+        Color::Black => "black",
+        Color::Red => "red",
+        Color::Green => "green",
+        Color::Yellow => "yellow",
+        Color::Blue => "blue",
+        Color::Magenta => "magenta",
+        Color::Cyan => "cyan",
+        Color::White => "white",
+    }
+}
+
+/// A prompt as the terminal shows it: its colours kept, other sequences (the window title
+/// Ubuntu's prompt sets) left out.
+pub fn prompt_chunks(prompt: &str) -> Vec<Chunk> {
+    crate::style::spans(&[(Stream::Stdout, prompt.as_bytes().to_vec())]).iter().map(|span| Chunk::styled("", span)).collect()
 }
 
 /// One command line run, and what it printed.
 #[derive(Clone, PartialEq)]
 pub struct Entry {
     /// The prompt and the line typed; `None` for output printed after a screen clear.
-    pub command: Option<(String, String)>,
+    pub command: Option<(Vec<Chunk>, String)>,
     /// What it printed.
     pub output: Vec<Chunk>,
 }
@@ -61,7 +98,7 @@ pub struct Lab {
     /// Things the learner should know (progress discarded, a bad link); shown until dismissed.
     pub notices: Vec<String>,
     /// The prompt to show now (PS1, PS2, or a waiting program's own prompt).
-    pub prompt: String,
+    pub prompt: Vec<Chunk>,
     /// The transcript since the last clear.
     pub transcript: Vector<Entry>,
     /// What the last command did, for the explanation and the tree's highlights.
@@ -99,7 +136,7 @@ pub struct Lab {
 struct Saved {
     tutor: Tutor,
     transcript: Vector<Entry>,
-    prompt: String,
+    prompt: Vec<Chunk>,
     events: Rc<Vec<Event>>,
     last_line: String,
     typed: usize,
@@ -152,7 +189,7 @@ impl Lab {
             saves: u64::from(discarded.is_some()),
             opened: 0,
             notices,
-            prompt: String::new(),
+            prompt: Vec::new(),
             transcript: Vector::new(),
             events: Rc::default(),
             last_line: String::new(),
@@ -358,7 +395,12 @@ impl Lab {
         self.last_line.clear();
         self.completed.clear();
         self.new_step();
-        self.prompt = self.tutor.borrow_mut().session_mut().prompt();
+        self.prompt = self.shell_prompt();
+    }
+
+    /// The shell's prompt now, as the terminal shows it.
+    fn shell_prompt(&self) -> Vec<Chunk> {
+        prompt_chunks(&self.tutor.borrow_mut().session_mut().prompt())
     }
 
     /// Forgets what belongs to the previous step.
@@ -370,7 +412,7 @@ impl Lab {
 
     /// Adds a remark of venvlab's to the transcript.
     fn note(&mut self, text: &str) {
-        self.transcript.push_back(Entry { command: None, output: vec![Chunk { class: "notice", text: format!("(venvlab) {text}\n") }] });
+        self.transcript.push_back(Entry { command: None, output: vec![Chunk::notice(text)] });
     }
 
     /// The query string that reopens what is open now: `?lesson=ID`, `?world=NAME` for the
@@ -433,7 +475,7 @@ impl Lab {
         let mut output = chunks(&outcome);
         // A program reading the terminal (`>>> `, `Proceed (Y/n)? `) ends its output with its
         // prompt: show that as the input's prompt instead.
-        let program_prompt = if outcome.waiting_for_input { take_last_line(&mut output) } else { String::new() };
+        let program_prompt = if outcome.waiting_for_input { take_last_line(&mut output) } else { Vec::new() };
         let command = if outcome.clear_screen {
             self.transcript.clear();
             None
@@ -443,7 +485,7 @@ impl Lab {
         if command.is_some() || !output.is_empty() {
             self.transcript.push_back(Entry { command, output });
         }
-        self.prompt = if outcome.waiting_for_input { program_prompt } else { self.tutor.borrow_mut().session_mut().prompt() };
+        self.prompt = if outcome.waiting_for_input { program_prompt } else { self.shell_prompt() };
         if !outcome.needs_more && !outcome.waiting_for_input {
             self.events = Rc::new(outcome.events);
             self.last_line = shown.to_string();
@@ -486,7 +528,7 @@ impl Lab {
         self.lines_run.truncate(self.step_lines);
         self.typed = 0;
         self.note("The machine is back where this step began.");
-        self.prompt = self.tutor.borrow_mut().session_mut().prompt();
+        self.prompt = self.shell_prompt();
         self.events = Rc::default();
         self.last_line.clear();
     }
@@ -502,7 +544,7 @@ impl Lab {
         for (line, outcome) in ran {
             self.keep_line(&line);
             let output = chunks(&outcome);
-            self.transcript.push_back(Entry { command: Some(("$ ".into(), line.clone())), output });
+            self.transcript.push_back(Entry { command: Some((prompt_chunks("$ "), line.clone())), output });
             events = outcome.events;
             self.last_line = line;
         }
@@ -510,7 +552,7 @@ impl Lab {
         let after = self.tutor.borrow().step_index();
         self.record(&(before..after).collect::<Vec<_>>(), true);
         self.new_step();
-        self.prompt = self.tutor.borrow_mut().session_mut().prompt();
+        self.prompt = self.shell_prompt();
     }
 }
 
@@ -542,9 +584,9 @@ fn chunks(outcome: &Outcome) -> Vec<Chunk> {
     let mut output: Vec<Chunk> = outcome
         .spans
         .iter()
-        .map(|span| Chunk { class: if span.stream == Stream::Stderr { "stderr" } else { "stdout" }, text: span.text.clone() })
+        .map(|span| Chunk::styled(if span.stream == Stream::Stderr { "stderr" } else { "stdout" }, span))
         .collect();
-    output.extend(outcome.notices.iter().map(|n| Chunk { class: "notice", text: format!("(venvlab) {n}\n") }));
+    output.extend(outcome.notices.iter().map(|n| Chunk::notice(n)));
     output
 }
 
@@ -613,19 +655,18 @@ fn query_has(name: &str, query: &str) -> bool {
 }
 
 /// Removes the unfinished last line (text after the last newline) from output and returns it.
-fn take_last_line(output: &mut Vec<Chunk>) -> String {
-    let mut tail = String::new();
+fn take_last_line(output: &mut Vec<Chunk>) -> Vec<Chunk> {
+    let mut tail = Vec::new();
     while let Some(last) = output.last_mut() {
         match last.text.rfind('\n') {
             Some(i) => {
-                tail.insert_str(0, &last.text[i + 1..]);
-                last.text.truncate(i + 1);
+                let rest = last.text.split_off(i + 1);
+                if !rest.is_empty() {
+                    tail.insert(0, Chunk { class: last.class.clone(), text: rest });
+                }
                 break;
             }
-            None => {
-                tail.insert_str(0, &last.text);
-                output.pop();
-            }
+            None => tail.insert(0, output.pop().expect("the last chunk")),
         }
     }
     tail

@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, Element, HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
-use super::state::{Action, Entry, LabHandle, END_OF_INPUT};
+use super::state::{Action, Chunk, Entry, LabHandle, END_OF_INPUT};
 use crate::complete::{common_prefix, word_start};
 
 /// Where the command history is kept between visits.
@@ -347,7 +347,7 @@ pub fn TerminalPanel() -> Html {
             <form class="input-line" {onsubmit}>
                 <label for="command" class="prompt">
                     <span class="visually-hidden">{ "Command line, " }</span>
-                    { lab.prompt.clone() }
+                    { view_chunks(&lab.prompt) }
                 </label>
                 <input id="command" ref={input.clone()} {onkeydown} {onpaste} type="text" enterkeyhint="send"
                     autocomplete="off" autocapitalize="off" autocorrect="off" spellcheck="false" />
@@ -399,11 +399,24 @@ fn view_entry(entry: &Entry) -> Html {
     html! {
         <div class="entry">
             if let Some((prompt, line)) = &entry.command {
-                <div class="command"><span class="prompt">{ prompt }</span>{ line }</div>
+                <div class="command"><span class="prompt">{ view_chunks(prompt) }</span>{ line }</div>
             }
-            { for entry.output.iter().map(|chunk| html! {
-                <span class={chunk.class}>{ &chunk.text }</span>
-            }) }
+            { view_chunks(&entry.output) }
         </div>
     }
+}
+
+/// Renders output as text in spans whose classes give its colours (a chunk without any is
+/// bare text).
+fn view_chunks(chunks: &[Chunk]) -> Html {
+    chunks
+        .iter()
+        .map(|chunk| {
+            if chunk.class.is_empty() {
+                html! { { &chunk.text } }
+            } else {
+                html! { <span class={chunk.class.clone()}>{ &chunk.text }</span> }
+            }
+        })
+        .collect()
 }

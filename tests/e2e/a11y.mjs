@@ -1,5 +1,6 @@
 // Accessibility checked by a tool: axe-core run on the main views in headless Chromium, light
-// and dark — the sandbox after a few commands, a lesson, an embed and a phone-sized page — must
+// and dark — the sandbox after a few commands (coloured ls and grep output among them), a
+// lesson, an embed and a phone-sized page — must
 // report no serious or critical violation. A keyboard-only pass then completes a lesson step:
 // Tab to the lesson's "Type it for me" button, press Enter, and see the goal ticked.
 //
@@ -18,7 +19,9 @@ if (!url) {
 const browser = await launch();
 
 const views = [
-  { name: 'sandbox', query: '', width: 1280, height: 800, lines: ['python -m venv .venv', 'source .venv/bin/activate', 'which python', 'no-such-command'] },
+  // Last, output in the terminal's colours (grep's matches; ls's directories, links, and /tmp's
+  // black on green), so that their contrast is checked on screen.
+  { name: 'sandbox', query: '', width: 1280, height: 800, lines: ['python -m venv .venv', 'source .venv/bin/activate', 'which python', 'no-such-command', 'grep numpy main.py', 'ls -la /'] },
   { name: 'lesson', query: '?lesson=create-activate', width: 1280, height: 800, lines: ['python -m venv .venv'] },
   { name: 'embed', query: '?lesson=why-venvs&embed=1&panels=lesson,terminal', width: 700, height: 480, lines: [] },
   { name: 'phone', query: '?lesson=path-lookup', width: 375, height: 740, lines: ['echo $PATH'] },

@@ -3,10 +3,10 @@
 //
 //   node tests/e2e/smoke.mjs URL [SCREENSHOT.png]
 //
-// Opens URL, waits for the prompt, runs `echo hello` and checks that `hello` is printed, runs an
-// unknown command and checks that stderr is shown; makes and activates a venv and checks the
-// file tree, the editor badge, the prompt and the explanation follow; saves light and dark
-// screenshots.
+// Opens URL, waits for the prompt (coloured by Ubuntu's .bashrc), runs `echo hello` and checks
+// that `hello` is printed, runs an unknown command and checks that stderr is shown; makes a
+// venv, sees `ls -a` show it in the directory colour, activates it and checks the file tree, the
+// editor badge, the prompt and the explanation follow; saves light and dark screenshots.
 // scripts/test serves dist/ and runs this; playwright-core comes from tools/node_modules.
 
 import { check, launch } from './browser.mjs';
@@ -46,7 +46,10 @@ try {
     const input = page.getByLabel(/\$\s*$/);
     await input.waitFor();
     const firstRender = await page.evaluate(() => Math.round(window.venvlabReadyMs));
-    const prompt = await page.locator('label[for="command"]').evaluate((label) => label.lastChild.textContent);
+    const prompt = (await page.locator('label[for="command"]').textContent()).replace(/^Command line, /, '');
+    // Ubuntu's .bashrc colours the prompt on a terminal: user@host bold green, the directory bold blue.
+    await page.locator('label[for="command"] .fg-green.bold', { hasText: /^kai@laptop$/ }).waitFor();
+    await page.locator('label[for="command"] .fg-blue.bold', { hasText: /^~\/Projects\/example$/ }).waitFor();
     check(await input.evaluate((el) => el === document.activeElement), 'the input has the focus');
 
     await input.pressSequentially('echo hello');
@@ -64,6 +67,10 @@ try {
     await run(page, input, 'python -m venv .venv');
     await page.locator('.tree .dir.changed', { hasText: '.venv/' }).first().waitFor();
     await page.locator('.ide.ok').waitFor();
+    // `ls` is Ubuntu's alias `ls --color=auto`: on the terminal, directories are bold blue.
+    await run(page, input, 'ls -a');
+    await page.locator('.transcript .stdout.fg-blue.bold', { hasText: /^\.venv$/ }).waitFor();
+    check(await page.locator('.transcript .stdout', { hasText: /main\.py/ }).last().evaluate((el) => !el.className.includes('fg-')), 'main.py is not coloured');
     await run(page, input, 'source .venv/bin/activate');
     await page.locator('label[for="command"]', { hasText: /^Command line, \(\.venv\) / }).waitFor();
     await run(page, input, 'python -V');
@@ -74,7 +81,7 @@ try {
 
     const file = colorScheme === 'light' ? screenshot : screenshot.replace(/(\.png)?$/, '-dark.png');
     await page.screenshot({ path: file });
-    console.log(`ok: ${colorScheme}: prompt "${prompt}" rendered ${firstRender} ms after navigation; echo hello printed hello; stderr shown; venv made and activated: tree, badge, prompt and explanation follow; main.py viewed from the tree; ${file}`);
+    console.log(`ok: ${colorScheme}: prompt "${prompt}" rendered ${firstRender} ms after navigation; echo hello printed hello; stderr shown; ls -a showed .venv in the directory colour; venv made and activated: tree, badge, prompt and explanation follow; main.py viewed from the tree; ${file}`);
     await page.close();
   }
 } catch (error) {

@@ -19,7 +19,8 @@
 # twice). COLUMNS=250 gives it room; the first PROMPT_COMMAND un-exports COLUMNS and unsets itself
 # before the first prompt, so programs still see no COLUMNS (Python's terminal size stays 80x24)
 # and neither variable shows in `env`.
-# Needs root, real-world/setup.sh run once, and `chown -R 1000:1000 /home/kai`.
+# Needs root, real-world/setup.sh run once, and `chown -R 1000:1000 /home/kai`. kai's .bashrc,
+# .profile and .bash_logout are copied from src/world/etc/skel (Ubuntu's), as the world has them.
 set -e
 scenario=$(realpath "$1")
 work=$(mktemp -d /tmp/rec-kai.XXXXXX)
@@ -33,6 +34,12 @@ chmod 644 "$work/passwd" "$work/group"; chmod 755 "$work"
 
 # reset the project folder exactly as reset-project.sh does, then hand it to kai
 rm -rf /home/kai/Projects /home/kai/.cache /home/kai/.local /home/kai/bin
+# no history from earlier recordings (bash -i writes ~/.bash_history at exit): the world has none
+rm -f /home/kai/.bash_history
+# kai's start-up files are Ubuntu 24.04's /etc/skel ones, as in the simulated world (bash
+# --norc does not read them; a scenario may)
+skel="$(cd "$(dirname "$0")/../../src/world/etc/skel" && pwd)"
+install -m 644 "$skel/.bashrc" "$skel/.profile" "$skel/.bash_logout" /home/kai/
 mkdir -p /home/kai/Projects/example/.vscode
 cd /home/kai/Projects/example
 cat > main.py <<'PY'

@@ -29,6 +29,7 @@ const TOPICS: &[(&str, &str, &str, &str)] = &[
     ("return", "return [n]", "Return from a shell function.", "Leaves the running function or sourced file with status N."),
     ("set", "set [-abefhkmnptuvxBCEHPT] [-o option-name] [--] [-] [arg ...]", "Set or unset values of shell options and positional parameters.", "With no arguments, lists the variables. `set -- ARGS` sets $1, $2...; -x prints each command before running it, -u makes unset variables an error."),
     ("shift", "shift [n]", "Shift positional parameters.", "Drops the first N positional parameters ($1 becomes what $N+1 was)."),
+    ("shopt", "shopt [-pqsu] [-o] [optname ...]", "Set and unset shell options.", "Lists the optional behaviours of the shell and whether each is on; -s turns the named ones on, -u off, -q only sets the status, -p prints them as commands; -o works on the `set -o` options instead."),
     ("source", "source filename [arguments]", "Execute commands from a file in the current shell.", "Reads FILE and runs its commands here, so variables and functions it sets stay set (this is how `activate` changes your shell). A name without a slash is looked for on PATH, then in the current directory."),
     ("test", "test [expr]", "Evaluate conditional expression.", "Succeeds when EXPR is true: -e FILE exists, -f regular file, -d directory, -L symbolic link, -x executable, -z empty string, S1 = S2, N1 -lt N2 and the like."),
     ("true", "true", "Return a successful result.", "Succeeds with status 0."),

@@ -12,6 +12,7 @@ mod history;
 mod lookup;
 mod printf;
 mod read;
+pub(crate) mod shopt;
 mod vars;
 
 use super::exec::Interp;
@@ -45,6 +46,7 @@ const TABLE: &[(&str, Builtin)] = &[
     ("return", flow::return_),
     ("set", vars::set),
     ("shift", vars::shift),
+    ("shopt", shopt::shopt),
     ("source", flow::source),
     ("test", super::test_cmd::test),
     ("true", flow::true_),
@@ -57,7 +59,7 @@ const TABLE: &[(&str, Builtin)] = &[
 /// Names of every builtin.
 pub(crate) const NAMES: &[&str] = &[
     ".", ":", "[", "alias", "break", "builtin", "cd", "command", "continue", "echo", "eval", "exec", "exit", "export",
-    "false", "hash", "help", "history", "local", "printf", "pwd", "read", "return", "set", "shift", "source",
+    "false", "hash", "help", "history", "local", "printf", "pwd", "read", "return", "set", "shift", "shopt", "source",
     "test", "true", "type", "umask", "unalias", "unset",
 ];
 

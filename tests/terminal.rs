@@ -1,0 +1,55 @@
+//! A session standing for a terminal window: bash reads Ubuntu's start-up files, so `ls` and
+//! `grep` are aliased with `--color=auto`, `LS_COLORS` comes from `dircolors`, and the prompt
+//! is coloured and sets the window title; a transcript (a pipe, `bash --norc`) has none of it.
+
+use venvlab::session::Session;
+use venvlab::style::{Color, Style};
+
+/// A terminal window's session on the default world.
+fn terminal() -> Session {
+    let mut s = Session::with_world(venvlab::world::default_world(), true, 80);
+    let started = s.read_startup_files();
+    assert_eq!((started.raw.as_str(), started.status, started.exited), ("", 0, false));
+    s
+}
+
+#[test]
+fn the_start_up_files_set_aliases_colours_and_the_prompt() {
+    let mut s = terminal();
+    assert_eq!(s.run("type ls grep ll").text(), "ls is aliased to `ls --color=auto'\ngrep is aliased to `grep --color=auto'\nll is aliased to `ls -alF'\n");
+    assert!(s.run("echo $LS_COLORS").text().starts_with("rs=0:di=01;34:ln=01;36:mh=00:"));
+    assert_eq!(s.run("shopt histappend checkwinsize").text(), "histappend     \ton\ncheckwinsize   \ton\n");
+    assert_eq!(
+        s.prompt(),
+        "\x1b]0;kai@laptop: ~/Projects/example\x07\x1b[01;32mkai@laptop\x1b[00m:\x1b[01;34m~/Projects/example\x1b[00m$ "
+    );
+    let o = s.run("ls -a ~");
+    assert_eq!(
+        o.raw,
+        "\x1b[0m\x1b[01;34m.\x1b[0m  \x1b[01;34m..\x1b[0m  .bash_logout  .bashrc  .profile  \x1b[01;34m.pyenv\x1b[0m  \x1b[01;34mProjects\x1b[0m\n"
+    );
+    let dir = o.spans.iter().find(|span| span.text == "Projects").map(|span| span.style);
+    assert_eq!(dir, Some(Style { fg: Some(Color::Blue), bg: None, bold: true }));
+    assert_eq!(s.run("grep -n numpy main.py | head -1").raw, "3:import numpy\n");
+    assert_eq!(
+        s.run("grep numpy main.py").raw.lines().next(),
+        Some("import \x1b[01;31m\x1b[Knumpy\x1b[m\x1b[K")
+    );
+}
+
+#[test]
+fn history_follows_histcontrol() {
+    let mut s = terminal();
+    for line in ["echo one", "echo one", " echo two", "echo three"] {
+        s.run(line);
+    }
+    assert_eq!(s.run("history").text(), "    1  echo one\n    2  echo three\n    3  history\n");
+}
+
+#[test]
+fn transcripts_read_no_start_up_files() {
+    let mut s = Session::with_world(venvlab::world::default_world(), false, 80);
+    assert_eq!(s.run("type ls").text(), "ls is /usr/bin/ls\n");
+    assert_eq!(s.prompt(), "kai@laptop:~/Projects/example$ ");
+    assert_eq!(s.run("ls --color=auto ~/.bashrc").raw, "/home/kai/.bashrc\n");
+}
