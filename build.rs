@@ -1,10 +1,34 @@
-//! Turns the bundled package index (`src/python/index.toml`, recorded from PyPI) into static
-//! Rust data, so the browser build carries the data without a TOML parser. Licence texts are
-//! stored as indexes into one table of distinct lines, since numpy 1.26.4 and 2.1.2 share most
-//! of their 47 KB licence.
+//! Turns data files into static Rust data, so that no program carries a parser for them:
+//!
+//! - the bundled package index (`src/python/index.toml`, recorded from PyPI). Licence texts
+//!   are stored as indexes into one table of distinct lines, since numpy 1.26.4 and 2.1.2
+//!   share most of their 47 KB licence.
+//! - the course (`lessons/`), loaded and checked by the lesson loader itself (its files are
+//!   included below), Markdown parsed; a bad lesson file fails the build with the loader's
+//!   message. The course is written out with `databake`, as `src/lesson/bundled.rs` includes it.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+
+// The lesson loader and the types it fills, shared with the crate (`src/lesson/`). They find
+// each other as `super::...` and the world names as `crate::world::PRESETS`. The build uses
+// the loading half; the rest (decoding marks, looking lessons up) is the program's.
+#[allow(dead_code)]
+#[path = "src/lesson/goal.rs"]
+mod goal;
+#[path = "src/lesson/load.rs"]
+mod load;
+#[allow(dead_code)]
+#[path = "src/lesson/markdown.rs"]
+mod markdown;
+#[allow(dead_code)]
+#[path = "src/lesson/model.rs"]
+mod model;
+#[path = "src/world/presets.rs"]
+mod presets;
+mod world {
+    pub use super::presets::PRESETS;
+}
 
 const INDEX: &str = "src/python/index.toml";
 
@@ -93,23 +117,33 @@ fn main() {
     std::fs::write(dest, out).expect("OUT_DIR is writable");
 }
 
-/// Compiles the lesson files in `lessons/` into the binary as `(name, text)` pairs (`BUNDLED`),
-/// for `lesson::Course::bundled`; they are parsed and checked at run time like any others.
+/// Loads `lessons/` (files named `lessons/NAME.toml`, sorted) and writes the course as a Rust
+/// expression of type `Course` to `course.rs`, for `lesson::Course::bundled`. Every problem the
+/// loader finds is printed, and fails the build.
 fn bundle_lessons() {
+    use databake::Bake;
     println!("cargo::rerun-if-changed=lessons");
-    let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let mut names: Vec<String> = std::fs::read_dir("lessons")
         .expect("lessons/ is readable")
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
         .filter(|name| name.ends_with(".toml"))
         .collect();
     names.sort();
-    let mut out = String::from("/// The lesson files of `lessons/`, compiled in: (file name, text).\nstatic BUNDLED: &[(&str, &str)] = &[\n");
+    let mut files = Vec::new();
     for name in names {
         println!("cargo::rerun-if-changed=lessons/{name}");
-        writeln!(out, "    (\"lessons/{name}\", include_str!({:?})),", format!("{root}/lessons/{name}")).expect("writing to a String");
+        let path = format!("lessons/{name}");
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        files.push((path, text));
     }
-    out.push_str("];\n");
-    let dest = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("lessons.rs");
-    std::fs::write(dest, out).expect("OUT_DIR is writable");
+    let course = load::load(&files).unwrap_or_else(|errors| {
+        for e in &errors {
+            eprintln!("{e}");
+        }
+        eprintln!("{} problem{} in the lesson files", errors.len(), if errors.len() == 1 { "" } else { "s" });
+        std::process::exit(1);
+    });
+    let code = course.bake(&Default::default()).to_string();
+    let dest = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("course.rs");
+    std::fs::write(dest, code).expect("OUT_DIR is writable");
 }

@@ -35,6 +35,13 @@ pub struct LessonProgress {
     pub skipped: Vec<String>,
 }
 
+impl LessonProgress {
+    /// Whether the step is done or skipped.
+    fn finished(&self, step: &str) -> bool {
+        self.done.iter().chain(&self.skipped).any(|s| s == step)
+    }
+}
+
 impl Default for Progress {
     fn default() -> Self {
         Progress { format: PROGRESS_FORMAT, lessons: BTreeMap::new() }
@@ -84,8 +91,8 @@ impl Progress {
     /// How many of the lesson's current steps are done or skipped (ids no longer in the
     /// lesson are ignored).
     pub fn steps_finished(&self, lesson: &Lesson) -> usize {
-        let Some(p) = self.lessons.get(&lesson.id) else { return 0 };
-        lesson.steps.iter().filter(|s| p.done.contains(&s.id) || p.skipped.contains(&s.id)).count()
+        let Some(p) = self.lessons.get(&*lesson.id) else { return 0 };
+        lesson.steps.iter().filter(|s| p.finished(&s.id)).count()
     }
 
     /// Whether every step of the lesson is done or skipped (a sandbox is never complete).
@@ -95,11 +102,11 @@ impl Progress {
 
     /// The index of the first step neither done nor skipped: where to resume.
     pub fn resume_at(&self, lesson: &Lesson) -> usize {
-        let p = self.lessons.get(&lesson.id);
+        let p = self.lessons.get(&*lesson.id);
         lesson
             .steps
             .iter()
-            .position(|s| p.is_none_or(|p| !p.done.contains(&s.id) && !p.skipped.contains(&s.id)))
+            .position(|s| p.is_none_or(|p| !p.finished(&s.id)))
             .unwrap_or(lesson.steps.len())
     }
 }

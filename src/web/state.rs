@@ -101,8 +101,7 @@ impl PartialEq for Lab {
 
 impl Default for Lab {
     fn default() -> Self {
-        // The bundled course is proved by `cargo test`; an empty one keeps the page usable.
-        let course = Course::bundled().unwrap_or(Course { sections: Vec::new(), lessons: Vec::new() });
+        let course = Course::bundled();
         let tutor = course
             .lesson(SANDBOX)
             .and_then(|l| Tutor::new(l, true, COLUMNS).ok())
@@ -135,11 +134,11 @@ fn sandbox_lesson() -> crate::lesson::Lesson {
     crate::lesson::Lesson {
         id: SANDBOX.into(),
         title: "Sandbox".into(),
-        summary: "The whole machine.".into(),
+        summary: Default::default(),
         kind: Kind::Sandbox,
-        world: crate::lesson::model::WorldSpec { preset: "default".into(), setup: Vec::new() },
-        steps: Vec::new(),
-        file: String::new(),
+        world: crate::lesson::model::WorldSpec { preset: "default".into(), setup: Default::default() },
+        steps: Default::default(),
+        file: Default::default(),
     }
 }
 
