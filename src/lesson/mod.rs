@@ -9,7 +9,8 @@
 //! - [`bundled`]: the course of `lessons/`, loaded by `build.rs` and compiled in as data.
 //! - [`engine`]: [`Tutor`] plays one lesson: current step, goals, hints, reset, skip.
 //! - `check` (native only): proves every lesson's solutions, near-misses and alternatives.
-//! - [`progress`]: what a learner has done, keyed by ids, saved as versioned text.
+//! - [`progress`]: what a learner has done, keyed by ids, saved as versioned TOML text
+//!   (`progress_toml`, written and read by hand).
 //!
 //! No lesson reaches into a program: goals only read the state a learner can see.
 
@@ -24,6 +25,7 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod progress;
+mod progress_toml;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use check::{check_course, check_lesson};
