@@ -1,7 +1,7 @@
 //! Turns data files into static Rust data, so that no program carries a parser for them:
 //!
 //! - the bundled package index (`src/python/index.toml`, recorded from PyPI). Licence texts
-//!   are stored as indexes into one table of distinct lines, since numpy 1.26.4 and 2.1.2
+//!   are stored as line numbers into one text of distinct lines, since numpy 1.26.4 and 2.1.2
 //!   share most of their 47 KB licence.
 //! - the course (`lessons/`), loaded and checked by the lesson loader itself (its files are
 //!   included below), Markdown parsed; a bad lesson file fails the build with the loader's
@@ -49,14 +49,15 @@ fn main() {
         let list = |key: &str| -> Vec<String> {
             p.get(key).and_then(|v| v.as_array()).map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect()).unwrap_or_default()
         };
-        let license: Vec<usize> = s("license")
+        let license: Vec<u16> = s("license")
             .split('\n')
             .map(|line| {
                 let next = lines.len();
-                *line_ids.entry(line.to_string()).or_insert_with(|| {
+                let id = *line_ids.entry(line.to_string()).or_insert_with(|| {
                     lines.push(line.to_string());
                     next
-                })
+                });
+                u16::try_from(id).expect("fewer than 65536 distinct licence lines")
             })
             .collect();
         let scripts: Vec<(String, String)> = p
@@ -112,7 +113,7 @@ fn main() {
             writeln!(out, "    ({k:?}, {:?}),", v.as_str().unwrap_or("")).expect("writing to a String");
         }
     }
-    writeln!(out, "];\n\npub static LICENSE_LINES: &[&str] = &{lines:?};").expect("writing to a String");
+    writeln!(out, "];\n\n/// The distinct lines of the licence texts, in one text.\npub static LICENSE_LINES: &str = {:?};", lines.join("\n")).expect("writing to a String");
     let dest = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("index.rs");
     std::fs::write(dest, out).expect("OUT_DIR is writable");
 }
