@@ -22,6 +22,7 @@ import os
 import re
 import subprocess
 import sys
+import tomllib
 import zlib
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -257,6 +258,14 @@ def main():
         return (len(b) >= 8 and b in lessons) or (marks and "\ufffd" not in b.decode("utf-8", "replace"))
 
     course = {k for k, (a, s, _) in enumerate(syms) if course_text(bytes(mem[a:a + s]))}
+    # The licence lines of the package index (build.rs keeps them in one text).
+    with open(os.path.join(ROOT, "src", "python", "index.toml"), "rb") as f:
+        index = tomllib.load(f)
+    licence_lines = {line.encode() for package in index["package"] for line in package.get("license", "").split("\n")}
+
+    def licence_text(b):
+        return len(b) >= 64 and all(line in licence_lines for line in b.split(b"\n"))
+
     points_to = collections.defaultdict(set)
     for j, ks in pointed_by.items():
         for k in ks:
@@ -287,6 +296,8 @@ def main():
             c = collections.Counter({"core::unicode (case tables)": 1})
         elif "dec2flt" in n or "flt2dec" in n:
             c = collections.Counter({"core::fmt and float formatting/parsing": 1})
+        elif licence_text(bytes(mem[a:a + s])):
+            c = collections.Counter({"python::index": 1})
         elif k in course:
             c = collections.Counter({"the course (lessons/ compiled in by build.rs)": 1})
         else:
