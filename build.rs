@@ -1,10 +1,34 @@
-//! Turns the bundled package index (`src/python/index.toml`, recorded from PyPI) into static
-//! Rust data, so the browser build carries the data without a TOML parser. Licence texts are
-//! stored as indexes into one table of distinct lines, since numpy 1.26.4 and 2.1.2 share most
-//! of their 47 KB licence.
+//! Turns data files into static Rust data, so that no program carries a parser for them:
+//!
+//! - the bundled package index (`src/python/index.toml`, recorded from PyPI). Licence texts
+//!   are stored as line numbers into one text of distinct lines, since numpy 1.26.4 and 2.1.2
+//!   share most of their 47 KB licence.
+//! - the course (`lessons/`), loaded and checked by the lesson loader itself (its files are
+//!   included below), Markdown parsed; a bad lesson file fails the build with the loader's
+//!   message. The course is written out with `databake`, as `src/lesson/bundled.rs` includes it.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+
+// The lesson loader and the types it fills, shared with the crate (`src/lesson/`). They find
+// each other as `super::...` and the world names as `crate::world::PRESETS`. The build uses
+// the loading half; the rest (decoding marks, looking lessons up) is the program's.
+#[allow(dead_code)]
+#[path = "src/lesson/goal.rs"]
+mod goal;
+#[path = "src/lesson/load.rs"]
+mod load;
+#[allow(dead_code)]
+#[path = "src/lesson/markdown.rs"]
+mod markdown;
+#[allow(dead_code)]
+#[path = "src/lesson/model.rs"]
+mod model;
+#[path = "src/world/presets.rs"]
+mod presets;
+mod world {
+    pub use super::presets::PRESETS;
+}
 
 const INDEX: &str = "src/python/index.toml";
 
@@ -25,14 +49,15 @@ fn main() {
         let list = |key: &str| -> Vec<String> {
             p.get(key).and_then(|v| v.as_array()).map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect()).unwrap_or_default()
         };
-        let license: Vec<usize> = s("license")
+        let license: Vec<u16> = s("license")
             .split('\n')
             .map(|line| {
                 let next = lines.len();
-                *line_ids.entry(line.to_string()).or_insert_with(|| {
+                let id = *line_ids.entry(line.to_string()).or_insert_with(|| {
                     lines.push(line.to_string());
                     next
-                })
+                });
+                u16::try_from(id).expect("fewer than 65536 distinct licence lines")
             })
             .collect();
         let scripts: Vec<(String, String)> = p
@@ -88,28 +113,49 @@ fn main() {
             writeln!(out, "    ({k:?}, {:?}),", v.as_str().unwrap_or("")).expect("writing to a String");
         }
     }
-    writeln!(out, "];\n\npub static LICENSE_LINES: &[&str] = &{lines:?};").expect("writing to a String");
+    writeln!(out, "];\n\n/// The distinct lines of the licence texts, in one text.\npub static LICENSE_LINES: &str = {:?};", lines.join("\n")).expect("writing to a String");
     let dest = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("index.rs");
     std::fs::write(dest, out).expect("OUT_DIR is writable");
 }
 
-/// Compiles the lesson files in `lessons/` into the binary as `(name, text)` pairs (`BUNDLED`),
-/// for `lesson::Course::bundled`; they are parsed and checked at run time like any others.
+/// Loads `lessons/` (files named `lessons/NAME.toml`, sorted) and writes the course as a Rust
+/// expression of type `Course` to `course.rs`, for `lesson::Course::bundled`. Every problem the
+/// loader finds is printed, and fails the build.
 fn bundle_lessons() {
+    use databake::Bake;
     println!("cargo::rerun-if-changed=lessons");
-    let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let mut names: Vec<String> = std::fs::read_dir("lessons")
         .expect("lessons/ is readable")
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
         .filter(|name| name.ends_with(".toml"))
         .collect();
     names.sort();
-    let mut out = String::from("/// The lesson files of `lessons/`, compiled in: (file name, text).\nstatic BUNDLED: &[(&str, &str)] = &[\n");
+    let mut files = Vec::new();
     for name in names {
         println!("cargo::rerun-if-changed=lessons/{name}");
-        writeln!(out, "    (\"lessons/{name}\", include_str!({:?})),", format!("{root}/lessons/{name}")).expect("writing to a String");
+        let path = format!("lessons/{name}");
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        files.push((path, text));
     }
-    out.push_str("];\n");
-    let dest = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("lessons.rs");
-    std::fs::write(dest, out).expect("OUT_DIR is writable");
+    let course = load::load(&files).unwrap_or_else(|errors| {
+        for e in &errors {
+            eprintln!("{e}");
+        }
+        eprintln!("{} problem{} in the lesson files", errors.len(), if errors.len() == 1 { "" } else { "s" });
+        std::process::exit(1);
+    });
+    let mut course = course;
+    // Only `lessons check` tries near-misses and alternatives, and it is native: the browser's
+    // copy of the course goes without them.
+    if std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|arch| arch == "wasm32") {
+        for lesson in course.lessons.to_mut() {
+            for step in lesson.steps.to_mut() {
+                step.near_misses = Default::default();
+                step.alternatives = Default::default();
+            }
+        }
+    }
+    let code = course.bake(&Default::default()).to_string();
+    let dest = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("course.rs");
+    std::fs::write(dest, code).expect("OUT_DIR is writable");
 }

@@ -64,12 +64,20 @@ fn benches(c: &mut Criterion) {
     c.bench_function("new session (default world)", |b| b.iter(|| black_box(fresh())));
 }
 
-/// The course: loading it, and proving every lesson as `venvlab lessons check` does.
+/// The course: loading `lessons/` as `venvlab lessons check DIR` does (the bundled course is
+/// loaded at build time), and proving every lesson.
 fn course(c: &mut Criterion) {
     let mut group = c.benchmark_group("course");
     group.sample_size(10);
-    group.bench_function("load the bundled course", |b| b.iter(|| black_box(venvlab::lesson::Course::bundled())));
-    let course = venvlab::lesson::Course::bundled().unwrap_or_else(|_| panic!("the bundled course loads"));
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/lessons");
+    let files: Vec<(String, String)> = std::fs::read_dir(dir)
+        .expect("lessons/ is readable")
+        .map(|e| e.expect("lessons/ is readable").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .map(|p| (p.display().to_string(), std::fs::read_to_string(&p).expect("a lesson file is readable")))
+        .collect();
+    group.bench_function("load lessons/", |b| b.iter(|| black_box(venvlab::lesson::load(&files))));
+    let course = venvlab::lesson::Course::bundled();
     group.bench_function("lessons check (every lesson)", |b| b.iter(|| black_box(venvlab::lesson::check_course(&course))));
     group.finish();
 }

@@ -8,6 +8,9 @@
 use crate::fs::{Cred, Fs, FsResult};
 use crate::programs::{self, Env};
 
+mod presets;
+pub use presets::PRESETS;
+
 /// Root's credentials.
 const ROOT: (u32, u32) = (0, 0);
 /// kai's credentials.
@@ -270,9 +273,6 @@ fn install_script(fs: &mut Fs, path: &str, text: &str, owner: (u32, u32)) -> FsR
     fs.chmod(path, 0o755)?;
     fs.chown(path, owner.0, owner.1)
 }
-
-/// The names of the worlds a lesson may start from.
-pub const PRESETS: &[&str] = &["default"];
 
 /// The world with this name, if there is one (see [`PRESETS`]).
 pub fn preset(name: &str) -> Option<World> {

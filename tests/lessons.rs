@@ -5,10 +5,35 @@
 use proptest::prelude::*;
 use std::io::Write;
 use std::process::{Command, Stdio};
-use venvlab::lesson::{check_course, load, Course, Kind, Progress};
+use venvlab::lesson::{check_course, load, Course, Kind, Markdown, Progress};
 
 fn bundled() -> Course {
-    Course::bundled().unwrap_or_else(|errors| panic!("{}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")))
+    Course::bundled()
+}
+
+/// The files of `lessons/`, named and ordered as build.rs names them.
+fn lesson_files() -> Vec<(String, String)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons");
+    let mut names: Vec<String> = std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok()?.file_name().into_string().ok()).collect();
+    names.retain(|name| name.ends_with(".toml"));
+    names.sort();
+    names.into_iter().map(|name| (format!("lessons/{name}"), std::fs::read_to_string(dir.join(&name)).unwrap())).collect()
+}
+
+#[test]
+fn the_bundled_course_is_what_the_loader_makes_of_the_lesson_files() {
+    let loaded = load(&lesson_files()).unwrap_or_else(|errors| panic!("{}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")));
+    let bundled = bundled();
+    assert_eq!(loaded.sections, bundled.sections);
+    assert_eq!(loaded.lessons.len(), bundled.lessons.len());
+    for (loaded, bundled) in loaded.lessons.iter().zip(bundled.lessons.iter()) {
+        assert_eq!(loaded, bundled, "{}", loaded.id);
+    }
+    // The texts were parsed as Markdown when the course was compiled in.
+    let (file, text) = &lesson_files()[0];
+    let source: toml::Table = toml::from_str(text).unwrap();
+    let step_text = source["steps"][0]["text"].as_str().unwrap();
+    assert_eq!(bundled.lessons.iter().find(|l| l.file == *file).unwrap().steps[0].text, Markdown::parse(step_text));
 }
 
 #[test]
@@ -25,8 +50,8 @@ fn the_course_has_the_lessons_the_post_needs() {
     assert!(count(Kind::Lesson) >= 8, "{} lessons", count(Kind::Lesson));
     assert!(count(Kind::Challenge) >= 4, "{} challenges", count(Kind::Challenge));
     assert_eq!(count(Kind::Sandbox), 1);
-    for lesson in &course.lessons {
-        for step in &lesson.steps {
+    for lesson in course.lessons.iter() {
+        for step in lesson.steps.iter() {
             assert!(step.explain.is_some() || lesson.kind == Kind::Challenge, "{}: step {} explains nothing", lesson.id, step.id);
         }
     }
@@ -53,7 +78,7 @@ fn the_terminal_program_plays_a_lesson_and_saves_progress() {
     let progress = dir.path().join("progress.toml");
     let lesson = bundled().lesson("create-activate").cloned().unwrap();
     let mut input = String::from("python -m venv venv\nhint\nsolution\n");
-    for step in &lesson.steps {
+    for step in lesson.steps.iter() {
         input.extend(step.solution.iter().map(|l| format!("{l}\n")));
     }
     let (status, out, err) = venvlab(&["--lesson", "create-activate"], &input, &progress);
@@ -168,7 +193,7 @@ fn every_lesson_and_challenge_is_recorded_as_a_golden_scenario() {
             problems.push(format!("{}: {} golden scenarios NN{suffix} (want one)", lesson.id, found.len()));
             continue;
         };
-        let expected: Vec<&str> = lesson.world.setup.iter().chain(lesson.steps.iter().flat_map(|s| &s.solution)).map(String::as_str).collect();
+        let expected: Vec<&str> = lesson.world.setup.iter().chain(lesson.steps.iter().flat_map(|s| s.solution.iter())).map(|line| &**line).collect();
         let text = std::fs::read_to_string(dir.join(scenario)).unwrap();
         let lines: Vec<&str> = text.lines().collect();
         if lines != expected {

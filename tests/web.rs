@@ -316,34 +316,35 @@ async fn lesson_panel_renders_the_step_and_ticks_its_goals() {
 
 /// Renders its Markdown with the lesson panel's renderer.
 #[function_component]
-fn Markdown(props: &MarkdownProps) -> Html {
-    markdown::render(props.text)
+fn Marks(props: &MarksProps) -> Html {
+    markdown::render(&props.text)
 }
 
 #[derive(Properties, PartialEq)]
-struct MarkdownProps {
-    text: &'static str,
+struct MarksProps {
+    text: venvlab::lesson::Markdown,
 }
 
 #[wasm_bindgen_test]
-async fn markdown_never_turns_lesson_text_into_markup() {
-    let text = "Some *emphasis*, `code` and [a link](https://example.org/).\n\n\
-        <script>alert(1)</script>\n\n\
-        Inline <b onclick=\"alert(2)\">raw</b> html, [a trap](javascript:alert(3)), \
-        [data](data:text/html,hi) and ![a picture](x.png \"t\").\n\n\
-        <div><iframe src=\"https://example.org/\"></iframe></div>\n";
-    let shown = Mounted::<Markdown>::new("", MarkdownProps { text });
+async fn lesson_text_becomes_elements_but_never_markup_or_unsafe_links() {
+    // Raw HTML is dropped when the Markdown is parsed (natively, at build time); what reaches
+    // the page is marks. Written here as `build.rs` would encode them: text that looks like
+    // markup, and links of every kind.
+    let (m, end) = (venvlab::lesson::markdown::MARK, venvlab::lesson::markdown::ARG_END);
+    let encoded = format!(
+        "{m}pSome {m}eemphasis{m}/, {m}ccode{end} and {m}ahttps://example.org/{end}a link{m}/.{m}/\
+         {m}pText <b onclick=\"x\">like markup</b>, {m}ajavascript:alert(3){end}a trap{m}/ and \
+         {m}adata:text/html,hi{end}data{m}/.{m}/"
+    );
+    let shown = Mounted::<Marks>::new("", MarksProps { text: venvlab::lesson::Markdown(encoded.into()) });
     until("the Markdown is rendered", || shown.find("p").is_some()).await;
     assert_eq!(shown.texts("em"), ["emphasis"]);
     assert_eq!(shown.texts("code"), ["code"]);
     let links: Vec<String> = shown.all("a").iter().filter_map(|a| a.get_attribute("href")).collect();
     assert_eq!(links, ["https://example.org/"], "only the safe link is a link");
-    for tag in ["script", "b", "img", "div", "iframe"] {
-        assert!(shown.find(tag).is_none(), "no <{tag}> element from the lesson text");
-    }
+    assert!(shown.find("b").is_none(), "text that looks like markup stays text");
     let text = shown.root.text_content().unwrap_or_default();
-    assert!(!text.contains("alert"), "raw HTML is dropped, not shown: {text}");
-    assert!(text.contains("Inline raw html, a trap, data and a picture."), "the words around it stay: {text}");
+    assert!(text.contains("Text <b onclick=\"x\">like markup</b>, a trap and data."), "the words stay: {text}");
 }
 
 #[wasm_bindgen_test]

@@ -4,7 +4,7 @@
 
 use super::markdown;
 use super::Driver;
-use crate::lesson::{check_course, Course, Kind, Progress, Tutor};
+use crate::lesson::{check_course, Course, Kind, Markdown, Progress, Tutor};
 use crate::session::{Outcome, Session};
 use std::path::{Path, PathBuf};
 
@@ -63,7 +63,7 @@ fn load_course(dir: Option<&str>) -> Result<Course, i32> {
                 return Err(2);
             }
         },
-        None => Course::bundled(),
+        None => Ok(Course::bundled()),
     };
     loaded.map_err(|errors| {
         for e in &errors {
@@ -94,7 +94,7 @@ fn list() -> i32 {
         Err(status) => return status,
     };
     let progress = load_progress(progress_path().as_deref());
-    for (title, ids) in &course.sections {
+    for (title, ids) in course.sections.iter() {
         println!("{title}");
         for lesson in ids.iter().filter_map(|id| course.lesson(id)) {
             let total = lesson.steps.len();
@@ -146,7 +146,7 @@ fn script(id: &str) -> i32 {
         eprintln!("venvlab: no lesson is called `{id}` (see venvlab lessons list)");
         return 2;
     };
-    for line in lesson.world.setup.iter().chain(lesson.steps.iter().flat_map(|s| &s.solution)) {
+    for line in lesson.world.setup.iter().chain(lesson.steps.iter().flat_map(|s| s.solution.iter())) {
         println!("{line}");
     }
     0
@@ -195,7 +195,7 @@ pub fn lesson_driver(id: &str, colour: bool) -> Result<LessonDriver, i32> {
 }
 
 impl LessonDriver {
-    fn md(&self, text: &str) -> String {
+    fn md(&self, text: &Markdown) -> String {
         markdown::render(text, self.width, self.colour)
     }
 
@@ -269,9 +269,8 @@ impl LessonDriver {
         let lesson = self.tutor.lesson();
         let done = if lesson.kind == Kind::Challenge { "Solved" } else { "Lesson complete" };
         let mut out = format!("\n{}", self.heading(&format!("{done}: {}", lesson.title)));
-        let ids: Vec<&String> = self.course.sections.iter().flat_map(|(_, ids)| ids).collect();
-        match ids.iter().position(|id| **id == lesson.id).and_then(|i| ids.get(i + 1)) {
-            Some(next) => out.push_str(&format!("Next: venvlab --lesson {next}  (or keep exploring here; `exit` leaves)\n")),
+        match self.course.after(&lesson.id) {
+            Some(next) => out.push_str(&format!("Next: venvlab --lesson {}  (or keep exploring here; `exit` leaves)\n", next.id)),
             None => out.push_str("That was the last one. Keep exploring here; `exit` leaves.\n"),
         }
         out
@@ -280,7 +279,7 @@ impl LessonDriver {
     /// A lesson command, if the line is one.
     fn lesson_command(&mut self, line: &str) -> Option<String> {
         let out = match line.trim() {
-            "hint" => match self.tutor.next_hint().map(str::to_string) {
+            "hint" => match self.tutor.next_hint().cloned() {
                 Some(hint) => {
                     let label = format!("Hint {}: ", self.tutor.hints_shown().len());
                     hanging(&label, &markdown::render(&hint, self.width - label.len(), self.colour))

@@ -1,8 +1,8 @@
 //! Lesson Markdown for a text terminal: paragraphs wrapped to a width, `code` in colour,
-//! lists with bullets, code blocks indented. Parsing is pulldown-cmark's; this only lays out
-//! its events.
+//! lists with bullets, code blocks indented. The text was parsed when the lesson was loaded
+//! (`lesson::markdown`); this only lays out its marks.
 
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use crate::lesson::{Mark, Markdown, Tag};
 
 const CODE: &str = "\x1b[36m";
 const BOLD: &str = "\x1b[1m";
@@ -12,10 +12,10 @@ const RESET: &str = "\x1b[0m";
 
 /// Renders Markdown as terminal text, each line at most `width` visible columns (longer words
 /// and code lines excepted); `colour` false gives plain text.
-pub fn render(markdown: &str, width: usize, colour: bool) -> String {
-    let mut r = Renderer { out: String::new(), line: Line::default(), width: width.max(20), colour, styles: Vec::new(), lists: Vec::new(), indent: 0, in_code_block: false, link: None };
-    for event in Parser::new(markdown) {
-        r.event(event);
+pub fn render(markdown: &Markdown, width: usize, colour: bool) -> String {
+    let mut r = Renderer { out: String::new(), line: Line::default(), width: width.max(20), colour, styles: Vec::new(), lists: Vec::new(), indent: 0, in_code_block: false, open: Vec::new() };
+    for mark in markdown.marks() {
+        r.mark(mark);
     }
     r.flush();
     r.out.trim_end().to_string() + "\n"
@@ -30,7 +30,7 @@ struct Line {
     space: bool,
 }
 
-struct Renderer {
+struct Renderer<'a> {
     out: String,
     line: Line,
     width: usize,
@@ -42,43 +42,48 @@ struct Renderer {
     /// Columns of indentation for the current block.
     indent: usize,
     in_code_block: bool,
-    /// The destination of the link being written.
-    link: Option<String>,
+    /// The elements open, innermost last.
+    open: Vec<Tag<'a>>,
 }
 
-impl Renderer {
-    fn event(&mut self, event: Event) {
-        match event {
-            Event::Start(tag) => self.start(tag),
-            Event::End(tag) => self.end(tag),
-            Event::Text(text) if self.in_code_block => {
+impl<'a> Renderer<'a> {
+    fn mark(&mut self, mark: Mark<'a>) {
+        match mark {
+            Mark::Start(tag) => {
+                self.start(tag);
+                self.open.push(tag);
+            }
+            Mark::End => {
+                if let Some(tag) = self.open.pop() {
+                    self.end(tag);
+                }
+            }
+            Mark::Text(text) if self.in_code_block => {
                 for line in text.lines() {
                     let styled = self.styled(CODE, line);
                     self.out.push_str(&format!("{}{styled}\n", " ".repeat(self.indent + 4)));
                 }
             }
-            Event::Text(text) => self.words(&text),
-            Event::Code(code) => {
-                let styled = self.styled(CODE, &code);
+            Mark::Text(text) => self.words(text),
+            Mark::Code(code) => {
+                let styled = self.styled(CODE, code);
                 self.word(&styled, code.chars().count());
             }
-            Event::SoftBreak => self.line.space = true,
-            Event::HardBreak => self.flush(),
-            Event::Rule => {
+            Mark::HardBreak => self.flush(),
+            Mark::Rule => {
                 self.flush();
                 self.out.push_str(&"─".repeat(self.width.min(40)));
                 self.out.push_str("\n\n");
             }
-            _ => {}
         }
     }
 
     fn start(&mut self, tag: Tag) {
         match tag {
-            Tag::Heading { .. } => self.styles.push(BOLD),
+            Tag::Heading => self.styles.push(BOLD),
             Tag::Strong => self.styles.push(BOLD),
             Tag::Emphasis => self.styles.push(ITALIC),
-            Tag::CodeBlock(_) => {
+            Tag::CodeBlock => {
                 self.flush();
                 self.in_code_block = true;
             }
@@ -100,15 +105,14 @@ impl Renderer {
                 self.line.width = self.indent + marker.chars().count();
                 self.indent += marker.chars().count();
             }
-            Tag::Link { dest_url, .. } => self.link = Some(dest_url.to_string()),
-            _ => {}
+            Tag::Paragraph | Tag::Quote | Tag::Link(_) => {}
         }
     }
 
-    fn end(&mut self, tag: TagEnd) {
+    fn end(&mut self, tag: Tag) {
         match tag {
-            TagEnd::Paragraph | TagEnd::Heading(_) => {
-                if matches!(tag, TagEnd::Heading(_)) {
+            Tag::Paragraph | Tag::Heading => {
+                if tag == Tag::Heading {
                     self.styles.pop();
                 }
                 self.flush();
@@ -116,15 +120,15 @@ impl Renderer {
                     self.out.push('\n');
                 }
             }
-            TagEnd::Strong | TagEnd::Emphasis => {
+            Tag::Strong | Tag::Emphasis => {
                 self.styles.pop();
             }
-            TagEnd::CodeBlock => {
+            Tag::CodeBlock => {
                 self.in_code_block = false;
                 self.out.push('\n');
             }
-            TagEnd::Item => self.flush(),
-            TagEnd::List(_) => {
+            Tag::Item => self.flush(),
+            Tag::List(_) => {
                 self.flush();
                 self.lists.pop();
                 self.indent = 2 * self.lists.len();
@@ -133,13 +137,11 @@ impl Renderer {
                     self.out.push('\n');
                 }
             }
-            TagEnd::Link => {
-                if let Some(url) = self.link.take() {
-                    let styled = self.styled(DIM, &format!("({url})"));
-                    self.word(&styled, url.chars().count() + 2);
-                }
+            Tag::Link(url) => {
+                let styled = self.styled(DIM, &format!("({url})"));
+                self.word(&styled, url.chars().count() + 2);
             }
-            _ => {}
+            Tag::Quote => {}
         }
     }
 
@@ -196,7 +198,11 @@ impl Renderer {
 
 #[cfg(test)]
 mod tests {
-    use super::render;
+    use crate::lesson::Markdown;
+
+    fn render(source: &str, width: usize, colour: bool) -> String {
+        super::render(&Markdown::parse(source), width, colour)
+    }
 
     #[test]
     fn paragraphs_wrap_and_code_is_marked() {

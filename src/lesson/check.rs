@@ -6,8 +6,8 @@
 //! lesson through [`Tutor`], so it judges exactly as a learner is judged.
 
 use super::engine::Tutor;
-use super::load::{Course, LessonError};
-use super::model::Lesson;
+use super::load::LessonError;
+use super::model::{Course, Lesson};
 
 /// Checks every lesson of a course; returns every failure.
 pub fn check_course(course: &Course) -> Vec<LessonError> {
@@ -16,7 +16,7 @@ pub fn check_course(course: &Course) -> Vec<LessonError> {
 
 /// Checks one lesson; returns its failures (none when it is sound).
 pub fn check_lesson(lesson: &Lesson) -> Vec<LessonError> {
-    let fail = |field: String, reason: String| LessonError { file: lesson.file.clone(), at: None, field, reason };
+    let fail = |field: String, reason: String| LessonError { file: lesson.file.to_string(), at: None, field, reason };
     let mut tutor = match Tutor::new(lesson, false, 80) {
         Ok(t) => t,
         Err(e) => return vec![fail("world.setup".into(), e.to_string())],
@@ -60,7 +60,8 @@ pub fn check_lesson(lesson: &Lesson) -> Vec<LessonError> {
 
 /// The goals of the tutor's current step that do not hold, in words.
 fn unmet(tutor: &Tutor) -> String {
-    let missing: Vec<String> = tutor.goals().into_iter().filter(|g| !g.met).map(|g| g.text).collect();
+    let goals = tutor.step().map_or(&[][..], |step| &step.goals);
+    let missing: Vec<String> = goals.iter().zip(tutor.goals()).filter(|(_, status)| !status.met).map(|(goal, _)| goal.words()).collect();
     missing.join("; ")
 }
 

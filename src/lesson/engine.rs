@@ -5,8 +5,9 @@
 //! one becomes current and is checked at once against the state alone (no last command), so
 //! a learner who went ahead is not asked to do it again.
 
-use super::goal::LastCommand;
-use super::model::{Kind, Lesson, Step};
+use super::judge::LastCommand;
+use super::markdown::Markdown;
+use super::model::{Kind, Lesson, Step, Str};
 use crate::session::{Outcome, Session, Snapshot};
 use std::fmt;
 
@@ -54,8 +55,8 @@ pub struct Turn {
 /// A goal of the current step and whether it holds now.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GoalStatus {
-    /// The goal in words (Markdown).
-    pub text: String,
+    /// The goal in words.
+    pub text: Markdown,
     /// Whether it holds after the last command.
     pub met: bool,
 }
@@ -84,17 +85,17 @@ impl Tutor {
     /// terminal, bash first reads its start-up files as a terminal window's bash does (what
     /// they print, nothing in the bundled worlds, is not shown).
     pub fn new(lesson: &Lesson, tty: bool, columns: usize) -> Result<Tutor, StartError> {
-        let world = crate::world::preset(&lesson.world.preset).ok_or_else(|| StartError::UnknownPreset(lesson.world.preset.clone()))?;
+        let world = crate::world::preset(&lesson.world.preset).ok_or_else(|| StartError::UnknownPreset(lesson.world.preset.to_string()))?;
         let mut session = Session::with_world(world, tty, columns);
         if tty {
             session.read_startup_files();
         }
-        for line in &lesson.world.setup {
+        for line in lesson.world.setup.iter() {
             let outcome = session.run(line);
             let unfinished = outcome.needs_more || outcome.waiting_for_input;
             if unfinished || outcome.status != 0 {
                 return Err(StartError::Setup {
-                    line: line.clone(),
+                    line: line.to_string(),
                     output: outcome.text(),
                     status: (!unfinished).then_some(outcome.status),
                 });
@@ -213,11 +214,11 @@ impl Tutor {
     /// The current step's goals and whether each holds now.
     pub fn goals(&self) -> Vec<GoalStatus> {
         let Some(step) = self.step() else { return Vec::new() };
-        step.goals.iter().map(|g| GoalStatus { text: g.text(), met: g.goal.met(&self.session, self.last.as_ref()) }).collect()
+        step.goals.iter().map(|g| GoalStatus { text: g.text.clone(), met: g.goal.met(&self.session, self.last.as_ref()) }).collect()
     }
 
     /// Reveals the next hint of the current step; `None` when all are shown.
-    pub fn next_hint(&mut self) -> Option<&str> {
+    pub fn next_hint(&mut self) -> Option<&Markdown> {
         let step = self.lesson.steps.get(self.step)?;
         let hint = step.hints.get(self.hints_shown)?;
         self.hints_shown += 1;
@@ -225,12 +226,12 @@ impl Tutor {
     }
 
     /// The hints revealed so far for the current step.
-    pub fn hints_shown(&self) -> &[String] {
+    pub fn hints_shown(&self) -> &[Markdown] {
         self.step().map_or(&[], |s| &s.hints[..self.hints_shown.min(s.hints.len())])
     }
 
     /// The current step's reference solution.
-    pub fn solution(&self) -> &[String] {
+    pub fn solution(&self) -> &[Str] {
         self.step().map_or(&[], |s| &s.solution)
     }
 
@@ -246,7 +247,7 @@ impl Tutor {
     pub fn skip(&mut self) -> Vec<(String, Outcome)> {
         let Some(step) = self.lesson.steps.get(self.step).cloned() else { return Vec::new() };
         self.reset_step();
-        let ran = step.solution.iter().map(|line| (line.clone(), self.session.run(line))).collect();
+        let ran = step.solution.iter().map(|line| (line.to_string(), self.session.run(line))).collect();
         self.skipped.push(self.step);
         self.begin_step(self.step + 1);
         self.advance();
@@ -316,8 +317,8 @@ goals = [{ kind = "last_command", status = 1 }]
     #[test]
     fn hints_are_revealed_one_at_a_time() {
         let mut t = Tutor::new(&lesson(TWO_STEPS), false, 80).unwrap();
-        assert_eq!(t.next_hint(), Some("one"));
-        assert_eq!(t.next_hint(), Some("two"));
+        assert_eq!(t.next_hint(), Some(&Markdown::parse("one")));
+        assert_eq!(t.next_hint(), Some(&Markdown::parse("two")));
         assert_eq!(t.next_hint(), None);
         assert_eq!(t.hints_shown().len(), 2);
         assert_eq!(t.solution(), ["python -m venv .venv"]);

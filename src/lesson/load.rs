@@ -2,11 +2,13 @@
 //! reason.
 //!
 //! The loader takes file names and texts (the core does no I/O): the native program reads a
-//! directory, the bundled course comes compiled in. It reports every problem it finds, not
-//! only the first, so one run of `venvlab lessons check` lists them all.
+//! directory; `build.rs` loads `lessons/` with this same code, fails the build on any problem,
+//! and compiles the course in as data, so the browser carries no loader. It reports every
+//! problem it finds, not only the first, so one run of `venvlab lessons check` lists them all.
 
 use super::goal::Goal;
-use super::model::{Index, Kind, Lesson};
+use super::model::{Course, Kind, Lesson};
+use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -41,30 +43,25 @@ impl fmt::Display for LessonError {
     }
 }
 
-/// A loaded course: its sections and every lesson, in course order.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Course {
-    /// Section titles with the ids of their lessons.
-    pub sections: Vec<(String, Vec<String>)>,
-    /// The lessons, in the order the index lists them.
-    pub lessons: Vec<Lesson>,
+/// The course index (`lessons/course.toml`): lessons in order, in sections.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Index {
+    /// The index format; [`INDEX_FORMAT`] is the one this build reads.
+    format: u32,
+    /// The course's sections, in order.
+    sections: Vec<Section>,
 }
 
-impl Course {
-    /// The lesson with this id.
-    pub fn lesson(&self, id: &str) -> Option<&Lesson> {
-        self.lessons.iter().find(|l| l.id == id)
-    }
-
-    /// The course that ships with venvlab (`lessons/`, compiled in).
-    pub fn bundled() -> Result<Course, Vec<LessonError>> {
-        let files: Vec<(String, String)> =
-            BUNDLED.iter().map(|(name, text)| (name.to_string(), text.to_string())).collect();
-        load(&files)
-    }
+/// A titled group of lessons in the course.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Section {
+    /// The section's heading.
+    title: String,
+    /// Lesson ids, in the order they are taken.
+    lessons: Vec<String>,
 }
-
-include!(concat!(env!("OUT_DIR"), "/lessons.rs"));
 
 /// Builds a course from `(file name, text)` pairs: one of them named [`INDEX_FILE`], the rest
 /// lessons. Returns every problem found.
@@ -83,7 +80,7 @@ pub fn load(files: &[(String, String)]) -> Result<Course, Vec<LessonError>> {
         }
         match parse::<Lesson>(file, text) {
             Ok(mut lesson) => {
-                lesson.file = file.clone();
+                lesson.file = file.clone().into();
                 errors.extend(validate(&lesson));
                 lessons.push(lesson);
             }
@@ -95,10 +92,10 @@ pub fn load(files: &[(String, String)]) -> Result<Course, Vec<LessonError>> {
     }
     let mut by_id: BTreeMap<String, Lesson> = BTreeMap::new();
     for lesson in lessons {
-        if let Some(first) = by_id.get(&lesson.id) {
+        if let Some(first) = by_id.get(&*lesson.id) {
             errors.push(error(&lesson.file, "id", format!("`{}` is already the id of {}", lesson.id, first.file)));
         } else {
-            by_id.insert(lesson.id.clone(), lesson);
+            by_id.insert(lesson.id.to_string(), lesson);
         }
     }
     let Some((index_file, index)) = index else {
@@ -110,7 +107,7 @@ pub fn load(files: &[(String, String)]) -> Result<Course, Vec<LessonError>> {
     }
     let mut ordered = Vec::new();
     let mut sections = Vec::new();
-    for (s, section) in index.sections.iter().enumerate() {
+    for (s, section) in index.sections.into_iter().enumerate() {
         for (i, id) in section.lessons.iter().enumerate() {
             let field = format!("sections[{s}].lessons[{i}]");
             match by_id.remove(id) {
@@ -123,13 +120,13 @@ pub fn load(files: &[(String, String)]) -> Result<Course, Vec<LessonError>> {
                 None => errors.push(error(&index_file, &field, format!("no lesson file has the id `{id}`"))),
             }
         }
-        sections.push((section.title.clone(), section.lessons.clone()));
+        sections.push((section.title.into(), section.lessons.into_iter().map(Into::into).collect()));
     }
     for lesson in by_id.values() {
         errors.push(error(&lesson.file, "id", format!("`{}` is not listed in {INDEX_FILE}", lesson.id)));
     }
     if errors.is_empty() {
-        Ok(Course { sections, lessons: ordered })
+        Ok(Course { sections: sections.into(), lessons: ordered.into() })
     } else {
         Err(errors)
     }
@@ -139,11 +136,6 @@ pub fn load(files: &[(String, String)]) -> Result<Course, Vec<LessonError>> {
 /// path and position.
 fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, LessonError> {
     let deserializer = toml::de::Deserializer::parse(text).map_err(|e| toml_error(file, text, "", &e))?;
-    // The browser only loads the bundled course, which `lessons check` has already proved:
-    // it does without the field paths, and without their weight in the bundle.
-    #[cfg(target_arch = "wasm32")]
-    return T::deserialize(deserializer).map_err(|e| toml_error(file, text, "", &e));
-    #[cfg(not(target_arch = "wasm32"))]
     serde_path_to_error::deserialize(deserializer).map_err(|e| {
         let field = e.path().to_string();
         let field = if field == "." { String::new() } else { field };
@@ -189,12 +181,13 @@ fn validate(lesson: &Lesson) -> Vec<LessonError> {
     if !valid_id(&lesson.id) {
         fail("id".into(), format!("`{}` is not an id (lower-case letters, digits and `-`)", lesson.id));
     }
-    for (field, text) in [("title", &lesson.title), ("summary", &lesson.summary)] {
-        if text.trim().is_empty() {
+    // Markdown is empty when it shows nothing (blank, or only raw HTML, which is dropped).
+    for (field, empty) in [("title", lesson.title.trim().is_empty()), ("summary", lesson.summary.is_empty())] {
+        if empty {
             fail(field.into(), "is empty".into());
         }
     }
-    if !crate::world::PRESETS.contains(&lesson.world.preset.as_str()) {
+    if !crate::world::PRESETS.contains(&&*lesson.world.preset) {
         fail(
             "world.preset".into(),
             format!("no world is called `{}` (there are: {})", lesson.world.preset, crate::world::PRESETS.join(", ")),
@@ -215,11 +208,11 @@ fn validate(lesson: &Lesson) -> Vec<LessonError> {
         let at = |field: &str| format!("steps[{s}].{field}");
         if !valid_id(&step.id) {
             fail(at("id"), format!("`{}` is not an id (lower-case letters, digits and `-`)", step.id));
-        } else if step_ids.contains(&step.id.as_str()) {
+        } else if step_ids.contains(&&*step.id) {
             fail(at("id"), format!("`{}` is already the id of another step", step.id));
         }
         step_ids.push(&step.id);
-        if step.text.trim().is_empty() {
+        if step.text.is_empty() {
             fail(at("text"), "is empty".into());
         }
         for (field, empty) in [("goals", step.goals.is_empty()), ("hints", step.hints.is_empty()), ("solution", step.solution.is_empty())] {
@@ -330,7 +323,7 @@ goals = [{ kind = "directory", path = "~/Projects/example/d" }]
     fn a_good_course_loads() {
         let course = load(&files(&[("lessons/course.toml", INDEX), ("lessons/one.toml", ONE)])).unwrap();
         assert_eq!(course.lessons[0].file, "lessons/one.toml");
-        assert_eq!(course.lesson("one").unwrap().steps[0].solution, ["mkdir d"]);
+        assert_eq!(*course.lesson("one").unwrap().steps[0].solution, ["mkdir d"]);
     }
 
     #[test]
@@ -383,6 +376,14 @@ goals = [{ kind = "directory", path = "~/Projects/example/d" }]
     }
 
     #[test]
+    fn text_that_shows_nothing_is_empty() {
+        let e = errors_of(&[("course.toml", INDEX), ("one.toml", &ONE.replace("A lesson.", "<!-- later -->"))]);
+        assert_eq!(e, ["one.toml: summary: is empty"]);
+        let e = errors_of(&[("course.toml", INDEX), ("one.toml", &ONE.replace("Make a directory.", "  "))]);
+        assert_eq!(e, ["one.toml: steps[0].text: is empty"]);
+    }
+
+    #[test]
     fn kinds_fix_the_number_of_steps() {
         let sandbox = ONE.replace("kind = \"lesson\"", "kind = \"sandbox\"");
         let e = errors_of(&[("course.toml", INDEX), ("one.toml", &sandbox)]);
@@ -396,9 +397,4 @@ goals = [{ kind = "directory", path = "~/Projects/example/d" }]
         assert_eq!(e, ["course.toml: format: format 9 is not 1, the one this venvlab reads"]);
     }
 
-    #[test]
-    fn the_bundled_course_loads() {
-        let course = Course::bundled().unwrap_or_else(|e| panic!("{}", e.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")));
-        assert!(!course.lessons.is_empty());
-    }
 }

@@ -1,38 +1,40 @@
 //! A learner's progress: which steps of which lessons are done, keyed by lesson and step ids
 //! (never by position, so reordering or inserting lessons keeps it valid).
 //!
-//! It is saved as a small versioned TOML text (the terminal program writes it to a file, the
-//! web app to `localStorage`). Text that is corrupt or from another format is discarded with
-//! a notice: progress is never worth a crash.
+//! It is saved as a small versioned TOML text (`progress_toml.rs`; the terminal program writes
+//! it to a file, the web app to `localStorage`). Text that is corrupt or from another format
+//! is discarded with a notice: progress is never worth a crash.
 
 use super::model::Lesson;
-use serde::{Deserialize, Serialize};
+use super::progress_toml::{self, Unreadable};
 use std::collections::BTreeMap;
 
 /// The progress format this build writes and reads.
 pub const PROGRESS_FORMAT: u32 = 1;
 
 /// Progress through the course.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Progress {
     /// The format, [`PROGRESS_FORMAT`].
     pub format: u32,
     /// Per lesson id.
-    #[serde(default)]
     pub lessons: BTreeMap<String, LessonProgress>,
 }
 
 /// Progress through one lesson.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct LessonProgress {
     /// Ids of the steps done by the learner.
-    #[serde(default)]
     pub done: Vec<String>,
     /// Ids of the steps skipped (their solution was run for the learner).
-    #[serde(default)]
     pub skipped: Vec<String>,
+}
+
+impl LessonProgress {
+    /// Whether the step is done or skipped.
+    fn finished(&self, step: &str) -> bool {
+        self.done.iter().chain(&self.skipped).any(|s| s == step)
+    }
 }
 
 impl Default for Progress {
@@ -48,16 +50,16 @@ impl Progress {
         if text.trim().is_empty() {
             return (Progress::default(), None);
         }
-        match toml::from_str::<Progress>(text) {
-            Ok(p) if p.format == PROGRESS_FORMAT => (p, None),
-            Ok(p) => (Progress::default(), Some(format!("saved progress is in format {}, not {PROGRESS_FORMAT}; starting afresh", p.format))),
-            Err(e) => (Progress::default(), Some(format!("saved progress could not be read ({}); starting afresh", e.message().trim()))),
+        match progress_toml::read(text) {
+            Ok(p) => (p, None),
+            Err(Unreadable::Format(n)) => (Progress::default(), Some(format!("saved progress is in format {n}, not {PROGRESS_FORMAT}; starting afresh"))),
+            Err(Unreadable::Text(e)) => (Progress::default(), Some(format!("saved progress could not be read ({e}); starting afresh"))),
         }
     }
 
     /// The text to save.
     pub fn to_text(&self) -> String {
-        toml::to_string(self).unwrap_or_default()
+        progress_toml::write(self)
     }
 
     /// Records a step of a lesson as done or skipped (a step done after a skip counts as done).
@@ -84,8 +86,8 @@ impl Progress {
     /// How many of the lesson's current steps are done or skipped (ids no longer in the
     /// lesson are ignored).
     pub fn steps_finished(&self, lesson: &Lesson) -> usize {
-        let Some(p) = self.lessons.get(&lesson.id) else { return 0 };
-        lesson.steps.iter().filter(|s| p.done.contains(&s.id) || p.skipped.contains(&s.id)).count()
+        let Some(p) = self.lessons.get(&*lesson.id) else { return 0 };
+        lesson.steps.iter().filter(|s| p.finished(&s.id)).count()
     }
 
     /// Whether every step of the lesson is done or skipped (a sandbox is never complete).
@@ -95,11 +97,11 @@ impl Progress {
 
     /// The index of the first step neither done nor skipped: where to resume.
     pub fn resume_at(&self, lesson: &Lesson) -> usize {
-        let p = self.lessons.get(&lesson.id);
+        let p = self.lessons.get(&*lesson.id);
         lesson
             .steps
             .iter()
-            .position(|s| p.is_none_or(|p| !p.done.contains(&s.id) && !p.skipped.contains(&s.id)))
+            .position(|s| p.is_none_or(|p| !p.finished(&s.id)))
             .unwrap_or(lesson.steps.len())
     }
 }

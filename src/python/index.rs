@@ -16,8 +16,8 @@ pub struct Package {
     pub author: &'static str,
     /// `Author-email`.
     pub author_email: &'static str,
-    /// The `License` text, as indexes into [`LICENSE_LINES`].
-    pub license: &'static [usize],
+    /// The `License` text, as numbers of lines of [`LICENSE_LINES`].
+    pub license: &'static [u16],
     /// `Requires-Python`.
     pub requires_python: &'static str,
     /// `Requires-Dist` lines without extras.
@@ -73,7 +73,8 @@ include!(concat!(env!("OUT_DIR"), "/index.rs"));
 impl Package {
     /// The licence text.
     pub fn license_text(&self) -> String {
-        self.license.iter().filter_map(|&i| LICENSE_LINES.get(i)).copied().collect::<Vec<_>>().join("\n")
+        let lines: Vec<&str> = LICENSE_LINES.split('\n').collect();
+        self.license.iter().filter_map(|&i| lines.get(usize::from(i))).copied().collect::<Vec<_>>().join("\n")
     }
 }
 

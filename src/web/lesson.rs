@@ -35,7 +35,7 @@ pub fn LessonPanel() -> Html {
         <section class="lesson" aria-label="Lesson">
             { notices(&lab) }
             { course_index(&lab, &lesson.id) }
-            <h2 class="lesson-title">{ &lesson.title }</h2>
+            <h2 class="lesson-title">{ lesson.title.to_string() }</h2>
             <p class="step-count">{ heading }</p>
             if lab.completed.iter().any(|&i| lesson.steps.get(i).is_some()) {
                 <div class="done-note" role="status">
@@ -51,7 +51,7 @@ pub fn LessonPanel() -> Html {
                                     { for step.goals.iter().map(|goal| html! {
                                         <li class="met">
                                             <span class="tick" aria-hidden="true">{ "✓" }</span>
-                                            <span class="goal-text">{ markdown::render(&goal.text()) }</span>
+                                            <span class="goal-text">{ markdown::render(&goal.text) }</span>
                                         </li>
                                     }) }
                                 </ul>
@@ -98,7 +98,7 @@ pub fn LessonPanel() -> Html {
                     }
                     if lab.typed < solution.len() {
                         <button type="button" onclick={send(|| Action::TypeSolution)}
-                            title={solution.get(lab.typed).cloned().unwrap_or_default()}>{ "Type it for me" }</button>
+                            title={solution.get(lab.typed).map(|line| line.to_string()).unwrap_or_default()}>{ "Type it for me" }</button>
                     }
                     <button type="button" onclick={send(|| Action::ResetStep)}>{ "Reset step" }</button>
                 </div>
@@ -155,7 +155,7 @@ fn course_index(lab: &LabHandle, current: &str) -> Html {
             <summary>{ "Course" }</summary>
             { for course.sections.iter().map(|(title, ids)| html! {
                 <div class="section">
-                    <h3>{ title }</h3>
+                    <h3>{ title.to_string() }</h3>
                     <ol>
                         { for ids.iter().filter_map(|id| course.lesson(id)).map(|lesson| {
                             let total = lesson.steps.len();
@@ -169,12 +169,12 @@ fn course_index(lab: &LabHandle, current: &str) -> Html {
                             let current = lesson.id == current;
                             let onclick = {
                                 let lab = lab.dispatcher();
-                                let id = lesson.id.clone();
+                                let id = lesson.id.to_string();
                                 Callback::from(move |_: MouseEvent| lab.dispatch(Action::OpenLesson(id.clone())))
                             };
                             html! {
-                                <li class={classes!("index-entry", class, current.then_some("current"))} data-lesson={lesson.id.clone()}>
-                                    <button type="button" {onclick} aria-current={current.then_some("true")}>{ &lesson.title }</button>
+                                <li class={classes!("index-entry", class, current.then_some("current"))} data-lesson={lesson.id.to_string()}>
+                                    <button type="button" {onclick} aria-current={current.then_some("true")}>{ lesson.title.to_string() }</button>
                                     <span class="mark" aria-hidden="true">{ mark }</span>
                                     if !said.is_empty() { <span class="visually-hidden">{ format!(" ({said})") }</span> }
                                 </li>
@@ -189,9 +189,7 @@ fn course_index(lab: &LabHandle, current: &str) -> Html {
 
 /// The end of a lesson, with a link to the next one in the course.
 fn finished(lab: &LabHandle, current: &str, challenge: bool) -> Html {
-    let course = &lab.course;
-    let ids: Vec<&String> = course.sections.iter().flat_map(|(_, ids)| ids).collect();
-    let next = ids.iter().position(|id| **id == current).and_then(|i| ids.get(i + 1)).and_then(|id| course.lesson(id));
+    let next = lab.course.after(current);
     html! {
         <div class="finished" role="status">
             <p class="complete">{ if challenge { "Solved!" } else { "Lesson complete!" } }</p>
@@ -199,12 +197,12 @@ fn finished(lab: &LabHandle, current: &str, challenge: bool) -> Html {
                 <p>{ "Next: " }
                     <a href={format!("?lesson={}", next.id)} onclick={
                         let lab = lab.dispatcher();
-                        let id = next.id.clone();
+                        let id = next.id.to_string();
                         Callback::from(move |event: MouseEvent| {
                             event.prevent_default();
                             lab.dispatch(Action::OpenLesson(id.clone()));
                         })
-                    }>{ &next.title }{ " →" }</a>
+                    }>{ next.title.to_string() }{ " →" }</a>
                 </p>
             } else {
                 <p>{ "That was the last one. Keep exploring here." }</p>

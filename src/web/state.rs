@@ -163,8 +163,7 @@ impl Lab {
     /// kept from the last visit (see [`Resume`]), rebuilt if it played the same lesson and the
     /// address replays nothing of its own. What was wrong with any becomes a notice.
     pub fn start(saved: Option<&str>, query: &str, resume: Option<&str>) -> Lab {
-        // The bundled course is proved by `cargo test`; an empty one keeps the page usable.
-        let course = Course::bundled().unwrap_or(Course { sections: Vec::new(), lessons: Vec::new() });
+        let course = Course::bundled();
         let (progress, discarded) = Progress::parse(saved.unwrap_or(""));
         let start = parse_query(query);
         let mut notices = start.notices;
@@ -240,7 +239,7 @@ impl Lab {
             return None;
         }
         Some(Resume {
-            lesson: self.tutor.borrow().lesson().id.clone(),
+            lesson: self.tutor.borrow().lesson().id.to_string(),
             world: self.world.clone(),
             step: self.opened_step,
             lines: self.lines_run.iter().cloned().collect(),
@@ -253,11 +252,11 @@ fn sandbox_lesson() -> Lesson {
     Lesson {
         id: SANDBOX.into(),
         title: "Sandbox".into(),
-        summary: "The whole machine.".into(),
+        summary: Default::default(),
         kind: Kind::Sandbox,
-        world: crate::lesson::model::WorldSpec { preset: "default".into(), setup: Vec::new() },
-        steps: Vec::new(),
-        file: String::new(),
+        world: crate::lesson::model::WorldSpec { preset: "default".into(), setup: Default::default() },
+        steps: Default::default(),
+        file: Default::default(),
     }
 }
 
@@ -562,7 +561,7 @@ fn open_tutor(course: &Course, progress: &Progress, world: &str, id: &str, step:
     let found = course.lesson(id).ok_or_else(|| format!("There is no lesson called “{id}”"))?;
     let mut lesson = found.clone();
     if lesson.kind == Kind::Sandbox {
-        lesson.world.preset = world.to_string();
+        lesson.world.preset = world.to_string().into();
     }
     let total = lesson.steps.len();
     let index = match step {

@@ -54,7 +54,7 @@ try {
     await input.fill('ls /usr/bin');
     await page.getByRole('button', { name: 'Run' }).tap();
     const listing = page.locator('.transcript .entry').last();
-    await listing.locator('.stdout', { hasText: 'python3' }).waitFor();
+    await listing.locator('.stdout', { hasText: 'python3.12' }).waitFor();
     const lines = (await listing.locator('.stdout').allInnerTexts()).join('').split('\n').filter(Boolean);
     const widest = Math.max(...lines.map((l) => l.length));
     check(widest <= 45 && lines.some((l) => l.trim().includes('  ')), `ls fits the phone in several columns (widest line ${widest})`);
