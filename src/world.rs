@@ -85,6 +85,9 @@ const SYSTEM: &[Entry] = &[
     ),
     // bash's start-up files as Ubuntu 24.04 ships them; a new user's home gets /etc/skel's.
     Entry::File("/etc/bash.bashrc", 0o644, ROOT, BASH_BASHRC),
+    // grep's two old names, as Debian's grep 3.8 installs them: scripts over `grep -E`/`-F`.
+    Entry::File("/usr/bin/egrep", 0o755, ROOT, "#!/bin/sh\ncmd=${0##*/}\nexec grep -E \"$@\"\n"),
+    Entry::File("/usr/bin/fgrep", 0o755, ROOT, "#!/bin/sh\ncmd=${0##*/}\nexec grep -F \"$@\"\n"),
     Entry::Dir("/etc/skel", 0o755, ROOT),
     Entry::File("/etc/skel/.bashrc", 0o644, ROOT, SKEL_BASHRC),
     Entry::File("/etc/skel/.profile", 0o644, ROOT, SKEL_PROFILE),

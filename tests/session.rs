@@ -364,3 +364,12 @@ fn tee_saves_what_it_shows() {
     assert_eq!(s.fs().read("req.txt").unwrap().as_slice(), b"numpy==2.5.4\nmore\n");
     assert_eq!(run(&mut s, &["printenv NOPE HOME; echo $?"]).text(), "/home/kai\n1\n");
 }
+
+#[test]
+fn egrep_and_fgrep_are_debians_scripts_over_grep() {
+    // Recorded with Debian 12's grep 3.8 scripts in /usr/bin.
+    assert_eq!(out(&["egrep -c 'import (sys|numpy)' main.py; echo $?"]), "2\n0\n");
+    assert_eq!(out(&["fgrep -n 'numpy.' main.py; echo $?"]), "5:print(\"numpy\", numpy.__version__, \"from\", numpy.__file__)\n0\n");
+    assert_eq!(out(&["egrep -q nothing main.py; echo $?"]), "1\n");
+    assert_eq!(out(&["head -1 /usr/bin/egrep"]), "#!/bin/sh\n");
+}
