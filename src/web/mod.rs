@@ -108,7 +108,7 @@ pub fn App() -> Html {
     let show = |panel: &str| layout.panels.iter().any(|p| p == panel);
     html! {
         <ContextProvider<LabHandle> context={lab}>
-            <div class={if layout.embed { "lab embed" } else { "lab" }}>
+            <div class={classes!("lab", layout.embed.then_some("embed"), (layout.panels.len() < PANELS.len()).then_some("chosen"))}>
                 if !layout.embed {
                     <header class="bar">
                         <h1>{ "venvlab" }</h1>
