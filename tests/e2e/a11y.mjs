@@ -7,16 +7,8 @@
 //   node tests/e2e/a11y.mjs URL
 
 import { readFileSync } from 'node:fs';
-import { launch, requireTool } from './browser.mjs';
+import { requireTool, runBrowserTest } from './browser.mjs';
 const axeSource = readFileSync(requireTool.resolve('axe-core/axe.min.js'), 'utf8');
-
-const [url] = process.argv.slice(2);
-if (!url) {
-  console.error('usage: node tests/e2e/a11y.mjs URL');
-  process.exit(2);
-}
-
-const browser = await launch();
 
 const views = [
   // Last, output in the terminal's colours (grep's matches; ls's directories, links, and /tmp's
@@ -27,9 +19,9 @@ const views = [
   { name: 'phone', query: '?lesson=path-lookup', width: 375, height: 740, lines: ['echo $PATH'] },
 ];
 
-let failed = false;
 const report = [];
-try {
+const problems = [];
+await runBrowserTest('tests/e2e/a11y.mjs URL', async (browser, url) => {
   for (const colorScheme of ['light', 'dark']) {
     for (const view of views) {
       const page = await browser.newPage({ viewport: { width: view.width, height: view.height }, colorScheme });
@@ -46,9 +38,8 @@ try {
       const result = await page.evaluate(async () => window.axe.run(document, { resultTypes: ['violations'] }));
       const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       for (const v of bad) {
-        failed = true;
         const where = v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ');
-        console.error(`FAILED: ${colorScheme} ${view.name}: ${v.impact} ${v.id}: ${v.help} (${v.nodes.length} nodes, e.g. ${where})`);
+        problems.push(`${colorScheme} ${view.name}: ${v.impact} ${v.id}: ${v.help} (${v.nodes.length} nodes, e.g. ${where})`);
       }
       report.push(`${colorScheme} ${view.name}: ${bad.length} serious/critical of ${result.violations.length} violations`);
       await page.close();
@@ -70,11 +61,5 @@ try {
   await page.getByText('Step 1 done', { exact: false }).first().waitFor();
   await page.close();
   report.push('keyboard only: a lesson step completed without the mouse');
-} catch (error) {
-  failed = true;
-  console.error(`FAILED: ${error.message}`);
-} finally {
-  await browser.close();
-}
-if (failed) process.exit(1);
+}, problems);
 console.log(`ok: axe-core — ${report.join('; ')}`);

@@ -25,3 +25,30 @@ export function launch() {
 export function check(condition, what) {
   if (!condition) throw new Error(`expected: ${what}`);
 }
+
+/**
+ * Runs one browser test file: the page's URL (and any further arguments) from the command
+ * line, Debian's Chromium launched, `body(browser, url, ...args)` run, the browser closed. A
+ * thrown error is printed as FAILED, and so is each of the `problems` the body collected (page
+ * errors, failed requests); either exits 1. Without a URL, `usage` is printed and the exit
+ * status is 2.
+ */
+export async function runBrowserTest(usage, body, problems = []) {
+  const [url, ...args] = process.argv.slice(2);
+  if (!url) {
+    console.error(`usage: node ${usage}`);
+    process.exit(2);
+  }
+  const browser = await launch();
+  let failed = false;
+  try {
+    await body(browser, url, ...args);
+  } catch (error) {
+    failed = true;
+    console.error(`FAILED: ${error.message}`);
+  } finally {
+    await browser.close();
+  }
+  for (const problem of problems) console.error(`FAILED: ${problem}`);
+  if (failed || problems.length > 0) process.exit(1);
+}

@@ -6,18 +6,9 @@
 //
 // scripts/test serves dist/ and runs this; playwright-core comes from tools/node_modules.
 
-import { check, launch } from './browser.mjs';
+import { check, runBrowserTest } from './browser.mjs';
 
-const [url] = process.argv.slice(2);
-if (!url) {
-  console.error('usage: node tests/e2e/keys.mjs URL');
-  process.exit(2);
-}
-
-const browser = await launch();
-
-let failed = false;
-try {
+await runBrowserTest('tests/e2e/keys.mjs URL', async (browser, url) => {
   const context = await browser.newContext({ viewport: { width: 900, height: 600 }, permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
@@ -124,10 +115,4 @@ try {
   await replay.locator('.transcript .stdout', { hasText: /^two/ }).waitFor();
 
   console.log('ok: Tab completion, Ctrl-U/W/C/D/L, the REPL left with Ctrl-D, Up/Down history kept across a reload, multi-line paste, undo; an embed with chosen panels (target/embed.png); a ?run= replay, skip and share');
-} catch (error) {
-  failed = true;
-  console.error(`FAILED: ${error.message}`);
-} finally {
-  await browser.close();
-}
-if (failed) process.exit(1);
+});

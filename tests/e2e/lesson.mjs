@@ -10,20 +10,15 @@
 // step, a bad link and corrupt saved progress behave. Saves light, dark and phone screenshots.
 // scripts/test serves dist/ and runs this after the smoke test.
 
-import { check, launch } from './browser.mjs';
+import { check, runBrowserTest } from './browser.mjs';
 
-const [url, screenshot = 'target/lesson.png'] = process.argv.slice(2);
-if (!url) {
-  console.error('usage: node tests/e2e/lesson.mjs URL [SCREENSHOT.png]');
-  process.exit(2);
-}
-const at = (query) => url.replace(/\?.*$/, '') + query;
-
-const browser = await launch();
+// The page's address without its query, set once the URL is known; `at` adds a query to it.
+let base = '';
+const at = (query) => base + query;
 
 const problems = [];
-let failed = false;
-try {
+await runBrowserTest('tests/e2e/lesson.mjs URL [SCREENSHOT.png]', async (browser, url, screenshot = 'target/lesson.png') => {
+  base = url.replace(/\?.*$/, '');
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
   const page = await open(context, '?lesson=create-activate');
   const panel = page.locator('.lesson');
@@ -121,15 +116,8 @@ try {
   await phone.close();
 
   console.log(`ok: create-activate played through its ${steps} steps by typing the solutions, every goal ticked, lesson complete with a link to the next; progress kept across a reload; type-it-for-me, previous step, a step link, a bad link and corrupt progress handled; ${screenshot} (and -index, -dark, -phone)`);
-} catch (error) {
-  failed = true;
-  console.error(`FAILED: ${error.message}`);
-} finally {
-  await browser.close();
-}
+}, problems);
 
-for (const problem of problems) console.error(problem);
-if (failed || problems.length > 0) process.exit(1);
 
 async function open(context, query) {
   const page = await context.newPage();

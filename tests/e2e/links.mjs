@@ -6,18 +6,9 @@
 //
 // scripts/test serves dist/ and runs this; playwright-core comes from tools/node_modules.
 
-import { check, launch } from './browser.mjs';
+import { check, runBrowserTest } from './browser.mjs';
 
-const [url] = process.argv.slice(2);
-if (!url) {
-  console.error('usage: node tests/e2e/links.mjs URL');
-  process.exit(2);
-}
-
-const browser = await launch();
-
-let failed = false;
-try {
+await runBrowserTest('tests/e2e/links.mjs URL', async (browser, url) => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.setDefaultTimeout(20_000);
   const title = page.locator('.lesson-title');
@@ -68,10 +59,4 @@ try {
   await page.screenshot({ path: 'target/blog.png', fullPage: true });
 
   console.log('ok: ?world= known and unknown; back/forward between lessons; restart lesson; the blog page\'s three embeds load (target/blog.png)');
-} catch (error) {
-  failed = true;
-  console.error(`FAILED: ${error.message}`);
-} finally {
-  await browser.close();
-}
-if (failed) process.exit(1);
+});

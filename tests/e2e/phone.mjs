@@ -7,18 +7,9 @@
 //
 // scripts/test serves dist/ and runs this; playwright-core comes from tools/node_modules.
 
-import { check, launch } from './browser.mjs';
+import { check, runBrowserTest } from './browser.mjs';
 
-const [url] = process.argv.slice(2);
-if (!url) {
-  console.error('usage: node tests/e2e/phone.mjs URL');
-  process.exit(2);
-}
-
-const browser = await launch();
-
-let failed = false;
-try {
+await runBrowserTest('tests/e2e/phone.mjs URL', async (browser, url) => {
   for (const colorScheme of ['light', 'dark']) {
     const context = await browser.newContext({
       viewport: { width: 375, height: 740 }, colorScheme, isMobile: true, hasTouch: true, deviceScaleFactor: 2,
@@ -64,10 +55,4 @@ try {
     console.log(`ok: ${colorScheme}: 375px phone: on-screen input ran "echo typed on a phone", a form submission ran pwd, the Tab key completed, ls fits its columns to the screen; ${file}`);
     await context.close();
   }
-} catch (error) {
-  failed = true;
-  console.error(`FAILED: ${error.message}`);
-} finally {
-  await browser.close();
-}
-if (failed) process.exit(1);
+});

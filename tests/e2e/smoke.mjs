@@ -9,19 +9,10 @@
 // editor badge, the prompt and the explanation follow; saves light and dark screenshots.
 // scripts/test serves dist/ and runs this; playwright-core comes from tools/node_modules.
 
-import { check, launch } from './browser.mjs';
-
-const [url, screenshot = 'target/screenshot.png'] = process.argv.slice(2);
-if (!url) {
-  console.error('usage: node tests/e2e/smoke.mjs URL [SCREENSHOT.png]');
-  process.exit(2);
-}
-
-const browser = await launch();
+import { check, runBrowserTest } from './browser.mjs';
 
 const problems = [];
-let failed = false;
-try {
+await runBrowserTest('tests/e2e/smoke.mjs URL [SCREENSHOT.png]', async (browser, url, screenshot = 'target/screenshot.png') => {
   for (const colorScheme of ['light', 'dark']) {
     const page = await browser.newPage({ viewport: { width: 900, height: 540 }, colorScheme });
     page.setDefaultTimeout(20_000);
@@ -84,15 +75,8 @@ try {
     console.log(`ok: ${colorScheme}: prompt "${prompt}" rendered ${firstRender} ms after navigation; echo hello printed hello; stderr shown; ls -a showed .venv in the directory colour; venv made and activated: tree, badge, prompt and explanation follow; main.py viewed from the tree; ${file}`);
     await page.close();
   }
-} catch (error) {
-  failed = true;
-  console.error(`FAILED: ${error.message}`);
-} finally {
-  await browser.close();
-}
+}, problems);
 
-for (const problem of problems) console.error(problem);
-if (failed || problems.length > 0) process.exit(1);
 
 async function run(page, input, line) {
   await input.pressSequentially(line);
