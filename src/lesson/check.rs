@@ -3,7 +3,8 @@
 //! For each step, from the state the previous step's solution left: its goals do not hold yet;
 //! its solution meets them with its last line and not before; every near-miss leaves them
 //! unmet after each of its commands; every alternative meets them. The checker plays the
-//! lesson through [`Tutor`], so it judges exactly as a learner is judged.
+//! lesson through [`Tutor`], so it judges exactly as a learner is judged — once with output
+//! to a pipe, and once on a terminal, as the web app plays it.
 
 use super::engine::Tutor;
 use super::load::LessonError;
@@ -14,10 +15,25 @@ pub fn check_course(course: &Course) -> Vec<LessonError> {
     course.lessons.iter().flat_map(check_lesson).collect()
 }
 
-/// Checks one lesson; returns its failures (none when it is sound).
+/// Checks one lesson; returns its failures (none when it is sound). It is played twice: as
+/// the terminal program's transcripts play it (output to a pipe), and as the web app does, on
+/// an 80-column terminal whose bash has read its start-up files (aliases, colours).
 pub fn check_lesson(lesson: &Lesson) -> Vec<LessonError> {
+    let errors = play(lesson, false);
+    if !errors.is_empty() {
+        return errors;
+    }
+    let mut errors = play(lesson, true);
+    for error in &mut errors {
+        error.reason.push_str(" (on a terminal, as the web app plays it)");
+    }
+    errors
+}
+
+/// Plays a lesson step by step, output to a terminal (`tty`) or a pipe; returns its failures.
+fn play(lesson: &Lesson, tty: bool) -> Vec<LessonError> {
     let fail = |field: String, reason: String| LessonError { file: lesson.file.to_string(), at: None, field, reason };
-    let mut tutor = match Tutor::new(lesson, false, 80) {
+    let mut tutor = match Tutor::new(lesson, tty, 80) {
         Ok(t) => t,
         Err(e) => return vec![fail("world.setup".into(), e.to_string())],
     };
@@ -98,6 +114,23 @@ hints = ["h"]
 solution = ["source .venv/bin/activate"]
 goals = [{ kind = "env_equals", name = "VIRTUAL_ENV", value = "/home/kai/Projects/example/.venv" }]
 "#;
+
+    #[test]
+    fn a_lesson_is_proved_on_a_terminal_too() {
+        // One name per line to a pipe; columns on a terminal.
+        let lesson = LESSON.replace(
+            "solution = [\"source .venv/bin/activate\"]",
+            "solution = [\"source .venv/bin/activate\", \"ls -A\"]",
+        );
+        let lesson = lesson.replace(
+            "goals = [{ kind = \"env_equals\", name = \"VIRTUAL_ENV\", value = \"/home/kai/Projects/example/.venv\" }]",
+            "goals = [{ kind = \"last_command\", output_contains = \".venv\\n.vscode\" }]",
+        );
+        assert_eq!(
+            check(&lesson),
+            ["l.toml: steps[1].solution: does not meet the goals: run a command that prints `.venv\n.vscode` (on a terminal, as the web app plays it)"]
+        );
+    }
 
     #[test]
     fn a_sound_lesson_passes() {
