@@ -424,6 +424,15 @@ async fn a_reload_rebuilds_the_session_as_it_was() {
     assert!(!lab.text(".transcript .entry:last-child").contains("undone"), "an undone command stays undone");
     drop(lab);
 
+    // An embed neither rebuilds the app's session nor keeps its own.
+    let lab = reopen("?embed=1").await;
+    assert_eq!(lab.prompt(), PROMPT, "an embed starts afresh");
+    lab.run("cd /tmp").await;
+    drop(lab);
+    let lab = reopen("").await;
+    assert_eq!(lab.prompt(), "kai@laptop:~/Projects/example/kept$ ", "the app's session is still its own");
+    drop(lab);
+
     // A link that replays commands of its own starts afresh.
     let lab = reopen("?run=pwd").await;
     assert_eq!(lab.prompt(), PROMPT);

@@ -34,19 +34,23 @@ const SESSION_KEY: &str = "venvlab.session";
 /// The whole page: header with the editor badge, the lesson, the terminal, and the side panels.
 #[function_component]
 pub fn App() -> Html {
+    let layout = use_memo((), |_| Layout::from_query(&query_string()));
     // The saved progress and the address are read before the first render, so the page
-    // opens on what the link asks for, with one machine built.
+    // opens on what the link asks for, with one machine built. An embed keeps no session: a
+    // post's readers start each embed afresh, and the app's own session is not theirs.
+    let embed = layout.embed;
     let lab = use_reducer(|| {
         let window = web_sys::window();
         let storage = window.and_then(|w| w.local_storage().ok().flatten());
         let read = |key: &str| storage.as_ref().and_then(|s| s.get_item(key).ok().flatten());
-        Lab::start(read(PROGRESS_KEY).as_deref(), &query_string(), read(SESSION_KEY).as_deref())
+        let session = if embed { None } else { read(SESSION_KEY) };
+        Lab::start(read(PROGRESS_KEY).as_deref(), &query_string(), session.as_deref())
     });
     {
         // After every command: the session, for the next visit to rebuild.
         let text = lab.to_resume().map(|resume| resume.to_text()).unwrap_or_default();
         use_effect_with(text, move |text| {
-            if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+            if let (false, Some(storage)) = (embed, web_sys::window().and_then(|w| w.local_storage().ok().flatten())) {
                 let _ = if text.is_empty() { storage.remove_item(SESSION_KEY) } else { storage.set_item(SESSION_KEY, text) };
             }
         });
@@ -98,7 +102,6 @@ pub fn App() -> Html {
             }
         });
     }
-    let layout = use_memo((), |_| Layout::from_query(&query_string()));
     let commands = use_memo((), |_| replay::commands_from_query(&query_string()));
     let can_undo = lab.can_undo();
     let onundo = {
