@@ -22,7 +22,7 @@ fn ends_event(c: char) -> bool {
 }
 
 /// Expands the history events in `line`, given the earlier lines (oldest first).
-pub fn expand(line: &str, history: &[String]) -> Expansion {
+pub fn expand(line: &str, history: &im::Vector<String>) -> Expansion {
     let chars: Vec<char> = line.chars().collect();
     let mut out = String::new();
     let mut changed = false;
@@ -102,16 +102,16 @@ fn event_text(chars: &[char]) -> (String, usize) {
 }
 
 /// The text an event stands for, or `None` when it matches nothing.
-fn resolve(event: &str, history: &[String]) -> Option<String> {
+fn resolve(event: &str, history: &im::Vector<String>) -> Option<String> {
     let (designator, words) = match event.find(':') {
         Some(i) if !event.starts_with("!?") => (&event[..i], Some(&event[i + 1..])),
         _ => (event, None),
     };
     let (line, words) = match designator {
-        "!!" => (history.last()?, words),
-        "!$" => (history.last()?, Some("$")),
-        "!^" => (history.last()?, Some("^")),
-        "!*" => (history.last()?, Some("*")),
+        "!!" => (history.back()?, words),
+        "!$" => (history.back()?, Some("$")),
+        "!^" => (history.back()?, Some("^")),
+        "!*" => (history.back()?, Some("*")),
         d => {
             let rest = &d[1..];
             if let Some(text) = rest.strip_prefix('?') {
@@ -157,8 +157,8 @@ fn select_words(line: &str, spec: &str) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn hist() -> Vec<String> {
-        vec!["ls -la".to_string(), "echo one two".to_string()]
+    fn hist() -> im::Vector<String> {
+        im::vector!["ls -la".to_string(), "echo one two".to_string()]
     }
 
     #[test]
@@ -190,6 +190,6 @@ mod tests {
         assert_eq!(expand("echo \"hi!nope\"", &h), Expansion::NotFound("!nope".into()));
         assert_eq!(expand("!999", &h), Expansion::NotFound("!999".into()));
         assert_eq!(expand("python -c \"print(end='!\\n')\"", &h), Expansion::NotFound("!\\n'".into()));
-        assert_eq!(expand("!!", &[]), Expansion::NotFound("!!".into()));
+        assert_eq!(expand("!!", &im::Vector::new()), Expansion::NotFound("!!".into()));
     }
 }

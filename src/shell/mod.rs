@@ -194,7 +194,7 @@ impl Shell {
             return RunResult::Done;
         }
         let expanded;
-        let input = match self.interactive.then(|| bang::expand(input, &self.history.iter().cloned().collect::<Vec<_>>())) {
+        let input = match self.interactive.then(|| bang::expand(input, &self.history)) {
             Some(bang::Expansion::NotFound(event)) => {
                 io.write(2, format!("bash: {event}: event not found\n").as_bytes());
                 return RunResult::Done;
