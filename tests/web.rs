@@ -452,3 +452,22 @@ async fn a_reload_keeps_a_reset_step_reset() {
     let listing = lab.text(".transcript .entry:last-child");
     assert!(listing.contains("after-reset") && !listing.contains("scratch"), "the reset dropped mkdir scratch: {listing}");
 }
+
+#[wasm_bindgen_test]
+async fn the_scrollback_is_bounded() {
+    let lab = open("").await;
+    lab.run("echo first").await;
+    // Each prints a megabyte (the session's limit on one command's output); the scrollback
+    // keeps two, so the oldest entries go.
+    for n in 300_000..300_003 {
+        let line = format!("seq {n}");
+        lab.input().set_value(&line);
+        lab.press("Enter");
+        until(&format!("`{line}` is shown"), || lab.all(".transcript .command").last().and_then(|c| c.text_content()).is_some_and(|t| t.ends_with(&line))).await;
+    }
+    let commands = lab.texts(".transcript .command");
+    assert!(!commands.iter().any(|c| c.ends_with("echo first")), "the oldest entry was dropped");
+    assert!(commands.len() <= 2, "at most two megabytes are kept: {} entries", commands.len());
+    let kept: usize = lab.text(".transcript").len();
+    assert!(kept <= 2 << 20, "{kept} bytes kept");
+}

@@ -82,6 +82,14 @@ pub struct Entry {
     pub output: Vec<Chunk>,
 }
 
+impl Entry {
+    /// The bytes of text it shows.
+    fn bytes(&self) -> usize {
+        let command = self.command.as_ref().map_or(0, |(prompt, line)| prompt.iter().map(|c| c.text.len()).sum::<usize>() + line.len());
+        command + self.output.iter().map(|c| c.text.len()).sum::<usize>()
+    }
+}
+
 /// Everything the panels show.
 #[derive(Clone)]
 pub struct Lab {
@@ -144,6 +152,10 @@ struct Saved {
     lines_run: Vector<String>,
     lines_lost: bool,
 }
+
+/// The terminal's scrollback: entries, and bytes of text, kept before the oldest are dropped.
+const SCROLLBACK_ENTRIES: usize = 2000;
+const SCROLLBACK_BYTES: usize = 2 << 20;
 
 /// Lines kept for a replay link.
 const MAX_LINES_RUN: usize = 200;
@@ -304,7 +316,7 @@ impl Reducible for Lab {
             Action::Run(line) => next.run(&line),
             Action::Interrupt(line) => {
                 let prompt = next.prompt.clone();
-                next.transcript.push_back(Entry { command: Some((prompt, format!("{line}^C"))), output: Vec::new() });
+                next.show(Entry { command: Some((prompt, format!("{line}^C"))), output: Vec::new() });
             }
             Action::Navigate(query) => next.navigate(&query),
             Action::Resize(columns) => {
@@ -409,9 +421,20 @@ impl Lab {
         self.step_lines = self.lines_run.len();
     }
 
+    /// Adds an entry to the transcript, dropping the oldest beyond the scrollback.
+    fn show(&mut self, entry: Entry) {
+        self.transcript.push_back(entry);
+        let mut bytes: usize = self.transcript.iter().map(Entry::bytes).sum();
+        while self.transcript.len() > 1 && (self.transcript.len() > SCROLLBACK_ENTRIES || bytes > SCROLLBACK_BYTES) {
+            if let Some(dropped) = self.transcript.pop_front() {
+                bytes -= dropped.bytes();
+            }
+        }
+    }
+
     /// Adds a remark of venvlab's to the transcript.
     fn note(&mut self, text: &str) {
-        self.transcript.push_back(Entry { command: None, output: vec![Chunk::notice(text)] });
+        self.show(Entry { command: None, output: vec![Chunk::notice(text)] });
     }
 
     /// The query string that reopens what is open now: `?lesson=ID`, `?world=NAME` for the
@@ -482,7 +505,7 @@ impl Lab {
             Some((self.prompt.clone(), shown.to_string()))
         };
         if command.is_some() || !output.is_empty() {
-            self.transcript.push_back(Entry { command, output });
+            self.show(Entry { command, output });
         }
         self.prompt = if outcome.waiting_for_input { program_prompt } else { self.shell_prompt() };
         if !outcome.needs_more && !outcome.waiting_for_input {
@@ -543,7 +566,7 @@ impl Lab {
         for (line, outcome) in ran {
             self.keep_line(&line);
             let output = chunks(&outcome);
-            self.transcript.push_back(Entry { command: Some((prompt_chunks("$ "), line.clone())), output });
+            self.show(Entry { command: Some((prompt_chunks("$ "), line.clone())), output });
             events = outcome.events;
             self.last_line = line;
         }
