@@ -212,3 +212,15 @@ fn every_lesson_and_challenge_is_recorded_as_a_golden_scenario() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+#[test]
+fn the_terminal_program_starts_a_bare_shell_on_a_named_world_never_a_lesson() {
+    let progress = std::path::Path::new("/nonexistent/p");
+    let (status, out, err) = venvlab(&["--world", "fresh-ubuntu", "--transcript"], "type -a python3\n", progress);
+    assert_eq!((status, err.as_str()), (0, ""));
+    assert_eq!(out, "kai@laptop:~/Projects/example$ type -a python3\npython3 is /usr/bin/python3\npython3 is /bin/python3\nkai@laptop:~/Projects/example$ exit\n");
+    let (status, _, err) = venvlab(&["--world", "laptop"], "", progress);
+    assert_eq!((status, err.as_str()), (2, "venvlab: no world is called 'laptop' (there are: default, fresh-ubuntu)\n"));
+    let (status, _, err) = venvlab(&["--world", "fresh-ubuntu", "--lesson", "no-python"], "", progress);
+    assert_eq!((status, err.as_str()), (2, "venvlab: --world goes with a bare shell: a lesson brings its own world\n"));
+}
