@@ -1,9 +1,20 @@
-//! The machines a session can start on, as data: the default world is kai's laptop from the
-//! blog post (`DESIGN.md` section 3).
+//! The machines a session can start on, as data. Both are kai's laptop running Ubuntu 24.04,
+//! with the project folder `~/Projects/example`: `default` as the blog post has it
+//! (`DESIGN.md` section 3: pyenv's CPython 3.12.7 first on `PATH`, Ubuntu's pip and venv
+//! installed), and `fresh-ubuntu` as Ubuntu installs it, before kai set anything up: no
+//! pyenv, the `PATH` of `/etc/environment`, only `python3` (no `python`), and neither
+//! `python3-venv` (so the standard library has no `ensurepip`) nor `python3-pip`.
 //!
 //! A world is built by laying out entries — directories, files, symlinks, program binaries —
 //! with owners and modes, then choosing the user, the working directory and the environment.
-//! Nothing here decides behaviour: programs find these files and act on them.
+//! The presets share one layout and differ only in which of its parts ([`Laptop`]) they
+//! install. Nothing here decides behaviour: programs find these files and act on them (`venv`
+//! fails on the fresh laptop because `ensurepip` is not in `/usr/lib/python3.12`).
+//!
+//! Ubuntu also installs `command-not-found`, whose handler in `/etc/bash.bashrc` suggests a
+//! package for a missing command; it reads a database `apt update` downloads, which this
+//! simulation does not have. Neither world has the helper, so `/etc/bash.bashrc` defines no
+//! handler and bash says `python: command not found`, as on a machine without it.
 
 use crate::fs::{Cred, Fs, FsResult};
 use crate::programs::{self, Env};
@@ -16,8 +27,33 @@ const ROOT: (u32, u32) = (0, 0);
 /// kai's credentials.
 const KAI: (u32, u32) = (1000, 1000);
 
-/// The default `PATH` of the post.
+/// The default world's `PATH`, the post's.
 pub const DEFAULT_PATH: &str = "/home/kai/.pyenv/shims:/home/kai/.pyenv/bin:/home/kai/.local/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+/// Ubuntu 24.04's `PATH`, from `/etc/environment`. `~/.profile` puts `~/bin` and `~/.local/bin`
+/// in front at login only if they exist, and on the fresh laptop neither does.
+pub const UBUNTU_PATH: &str = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:/usr/games:/usr/local/games:/snap/bin";
+
+/// What sets a preset apart: the `PATH` its user logs in with and the parts installed on the
+/// shared Ubuntu 24.04 base.
+struct Laptop {
+    /// The preset's name (one of [`PRESETS`]).
+    name: &'static str,
+    /// The login shell's `PATH`.
+    path: &'static str,
+    /// pyenv in `~/.pyenv` with CPython 3.12.7 (and `PYENV_ROOT` in the environment).
+    pyenv: bool,
+    /// Ubuntu's `python3.12-venv`: `ensurepip` in the system Python's standard library.
+    python3_venv: bool,
+    /// Ubuntu's `python3-pip`: pip in `/usr/lib/python3/dist-packages`, `pip` in `/usr/bin`.
+    python3_pip: bool,
+}
+
+/// The presets, by name.
+const LAPTOPS: &[Laptop] = &[
+    Laptop { name: "default", path: DEFAULT_PATH, pyenv: true, python3_venv: true, python3_pip: true },
+    Laptop { name: "fresh-ubuntu", path: UBUNTU_PATH, pyenv: false, python3_venv: false, python3_pip: false },
+];
 
 /// Where pyenv's CPython lives in the default world.
 const PYENV_VERSION_DIR: &str = "/home/kai/.pyenv/versions/3.12.7";
@@ -63,6 +99,8 @@ const SYSTEM: &[Entry] = &[
     Entry::Dir("/usr/local/bin", 0o755, ROOT),
     Entry::Dir("/usr/local/sbin", 0o755, ROOT),
     Entry::Dir("/usr/local/lib", 0o755, ROOT),
+    Entry::Dir("/usr/local/games", 0o755, ROOT),
+    Entry::Dir("/usr/games", 0o755, ROOT),
     Entry::Dir("/usr/share", 0o755, ROOT),
     Entry::Link("/bin", "usr/bin", ROOT),
     Entry::Link("/sbin", "usr/sbin", ROOT),
@@ -127,7 +165,11 @@ const SYSTEM: &[Entry] = &[
         ROOT,
         "[externally-managed]\nError=To install Python packages system-wide, try apt install\n python3-xyz, where xyz is the package you are trying to\n install.\n\n If you wish to install a non-Debian-packaged Python package,\n create a virtual environment using python3 -m venv path/to/venv.\n Then use path/to/venv/bin/python and path/to/venv/bin/pip. Make\n sure you have python3-full installed.\n\n If you wish to install a non-Debian packaged Python application,\n it may be easiest to use pipx install xyz, which will manage a\n virtual environment for you. Make sure you have pipx installed.\n\n See /usr/share/doc/python3.12/README.venv for more information.\n",
     ),
-    // pyenv.
+];
+
+/// pyenv in kai's home, with its CPython 3.12.7's `bin` (the interpreter itself, its
+/// scripts and shims are laid out by [`install_pyenv`]).
+const PYENV: &[Entry] = &[
     Entry::Dir("/home/kai/.pyenv", 0o755, KAI),
     Entry::Dir("/home/kai/.pyenv/bin", 0o755, KAI),
     Entry::Dir("/home/kai/.pyenv/libexec", 0o755, KAI),
@@ -167,9 +209,17 @@ const STDLIB: &[(&str, &str)] = &[
     ("site.py", "\"\"\"Adds site-packages to sys.path (built into the simulated interpreter).\"\"\"\n"),
     ("json/__init__.py", "\"\"\"JSON encoder and decoder (its code is not part of this simulation).\"\"\"\n"),
     ("venv/__init__.py", "\"\"\"Virtual environment creation; `python -m venv DIR` runs venv/__main__.py.\"\"\"\n"),
-    ("venv/__main__.py", "import sys\nfrom _venvlab import venv_main\nsys.exit(venv_main())\n"),
-    ("ensurepip/__main__.py", "import ensurepip\nimport sys\n\nif __name__ == \"__main__\":\n    sys.exit(ensurepip._main())\n"),
 ];
+
+/// `venv/__main__.py` as CPython ships it.
+const VENV_MAIN: &str = "import sys\nfrom _venvlab import venv_main\nsys.exit(venv_main())\n";
+
+/// Debian's and Ubuntu's `venv`: when running `ensurepip` in the new environment fails and
+/// the standard library has no `ensurepip/__main__.py`, it says which package to install.
+const VENV_MAIN_DEBIAN: &str = "import sys\nfrom _venvlab import venv_main\nsys.exit(venv_main(debian_python3_venv_hint=True))\n";
+
+/// `ensurepip/__main__.py`.
+const ENSUREPIP_MAIN: &str = "import ensurepip\nimport sys\n\nif __name__ == \"__main__\":\n    sys.exit(ensurepip._main())\n";
 
 /// `ensurepip/__init__.py` as CPython ships it: `python -m ensurepip` bootstraps pip.
 const ENSUREPIP: &str = "\"\"\"Bootstraps pip from the wheel in _bundled/ (run natively by venvlab).\"\"\"\nfrom _venvlab import ensurepip_main\n\n\ndef _main():\n    return ensurepip_main()\n";
@@ -182,18 +232,37 @@ const ENSUREPIP_DEBIAN: &str = "\"\"\"Bootstraps pip from the wheel in _bundled/
 const SITE_PACKAGES_README: &str =
     "This directory exists so that 3rd party packages can be installed\nhere.  Read the source for site.py for more details.\n";
 
+/// Which copy of the standard library to lay out.
+#[derive(Clone, Copy)]
+enum Stdlib {
+    /// CPython's own, as `make install` leaves it.
+    CPython,
+    /// Debian's and Ubuntu's patched copy; `ensurepip` with it only when `python3-venv` is
+    /// installed (Debian moves it to that package).
+    Debian { ensurepip: bool },
+}
+
 /// Lays out a CPython installation's standard library under `prefix`, with its site
-/// directory and the pip wheel `ensurepip` installs from; `debian` for the distribution's
-/// patched copy.
-fn install_stdlib(fs: &mut Fs, prefix: &str, owner: (u32, u32), debian: bool) -> FsResult<()> {
+/// directory and, where there is `ensurepip`, the pip wheel it installs from.
+fn install_stdlib(fs: &mut Fs, prefix: &str, owner: (u32, u32), copy: Stdlib) -> FsResult<()> {
     let lib = format!("{prefix}/lib/python3.12");
-    for dir in ["", "/json", "/venv", "/ensurepip", "/ensurepip/_bundled", "/lib-dynload", "/site-packages"] {
+    for dir in ["", "/json", "/venv", "/lib-dynload", "/site-packages"] {
         mkdir_owned(fs, &format!("{lib}{dir}"), owner)?;
     }
     for (path, text) in STDLIB {
         fs.write(&format!("{lib}/{path}"), text.as_bytes())?;
     }
-    fs.write(&format!("{lib}/ensurepip/__init__.py"), if debian { ENSUREPIP_DEBIAN } else { ENSUREPIP }.as_bytes())?;
+    let (venv_main, ensurepip) = match copy {
+        Stdlib::CPython => (VENV_MAIN, Some(ENSUREPIP)),
+        Stdlib::Debian { ensurepip } => (VENV_MAIN_DEBIAN, ensurepip.then_some(ENSUREPIP_DEBIAN)),
+    };
+    fs.write(&format!("{lib}/venv/__main__.py"), venv_main.as_bytes())?;
+    let Some(ensurepip) = ensurepip else { return Ok(()) };
+    for dir in ["/ensurepip", "/ensurepip/_bundled"] {
+        mkdir_owned(fs, &format!("{lib}{dir}"), owner)?;
+    }
+    fs.write(&format!("{lib}/ensurepip/__init__.py"), ensurepip.as_bytes())?;
+    fs.write(&format!("{lib}/ensurepip/__main__.py"), ENSUREPIP_MAIN.as_bytes())?;
     let wheel = format!("{lib}/ensurepip/_bundled/pip-{}-py3-none-any.whl", crate::python::index::PIP_VERSION);
     fs.write(&wheel, b"PK\x03\x04 pip wheel bundled with CPython (its files come from venvlab's index)\n")?;
     Ok(())
@@ -279,21 +348,25 @@ fn install_script(fs: &mut Fs, path: &str, text: &str, owner: (u32, u32)) -> FsR
 
 /// The world with this name, if there is one (see [`PRESETS`]).
 pub fn preset(name: &str) -> Option<World> {
-    match name {
-        "default" => Some(default_world()),
-        _ => None,
-    }
+    LAPTOPS.iter().find(|laptop| laptop.name == name).map(build_or_empty)
 }
 
 /// Builds the default world: kai's laptop.
 pub fn default_world() -> World {
-    build_default().unwrap_or_else(|_| World { name: "empty".into(), fs: Fs::new(), env: Env::new() })
+    build_or_empty(&LAPTOPS[0])
 }
 
-fn build_default() -> FsResult<World> {
+/// Builds a laptop; a layout that cannot be made (never expected) gives an empty machine
+/// rather than a panic.
+fn build_or_empty(laptop: &Laptop) -> World {
+    build(laptop).unwrap_or_else(|_| World { name: "empty".into(), fs: Fs::new(), env: Env::new() })
+}
+
+fn build(laptop: &Laptop) -> FsResult<World> {
     let mut fs = Fs::new();
     fs.set_cred(Cred::ROOT);
     lay_out(&mut fs, SYSTEM)?;
+    fs.write("/etc/environment", format!("PATH=\"{UBUNTU_PATH}\"\n").as_bytes())?;
     for (name, _) in programs::REGISTRY {
         install_binary(&mut fs, &format!("/usr/bin/{name}"), name, ROOT)?;
     }
@@ -301,55 +374,62 @@ fn build_default() -> FsResult<World> {
     install_binary(&mut fs, "/usr/bin/dash", "sh", ROOT)?;
     fs.symlink("dash", "/usr/bin/sh")?;
     install_binary_built(&mut fs, "/usr/bin/python3.12", "python3.12", SYSTEM_PYTHON_BUILD, ROOT)?;
-    install_stdlib(&mut fs, "/usr", ROOT, true)?;
+    install_stdlib(&mut fs, "/usr", ROOT, Stdlib::Debian { ensurepip: laptop.python3_venv })?;
     for dir in ["/usr/lib/python3", "/usr/lib/python3/dist-packages", "/usr/local/lib/python3.12", "/usr/local/lib/python3.12/dist-packages"] {
         mkdir_owned(&mut fs, dir, ROOT)?;
     }
-    install_pip(&mut fs, "/usr/lib/python3/dist-packages", "/usr/bin", "/usr/bin/python3")?;
-    let bin = format!("{PYENV_VERSION_DIR}/bin");
-    install_binary_built(&mut fs, &format!("{bin}/python3.12"), "python3.12", PYENV_PYTHON_BUILD, KAI)?;
-    fs.set_cred(Cred { uid: KAI.0, gid: KAI.1 });
-    install_stdlib(&mut fs, PYENV_VERSION_DIR, KAI, false)?;
-    // `make install` puts CPython's Lib/site-packages/README.txt there (Ubuntu's Python has none).
-    fs.write(&format!("{PYENV_VERSION_DIR}/lib/python3.12/site-packages/README.txt"), SITE_PACKAGES_README.as_bytes())?;
-    install_pip(&mut fs, &format!("{PYENV_VERSION_DIR}/lib/python3.12/site-packages"), &bin, &format!("{bin}/python3.12"))?;
-    fs.set_cred(Cred::ROOT);
-    let interpreter = format!("#!{bin}/python3.12\n");
-    for (name, body) in PYENV_SCRIPTS {
-        install_script(&mut fs, &format!("{bin}/{name}"), &format!("{interpreter}{body}"), KAI)?;
+    if laptop.python3_pip {
+        install_pip(&mut fs, "/usr/lib/python3/dist-packages", "/usr/bin", "/usr/bin/python3")?;
     }
-    install_script(&mut fs, &format!("{bin}/python3.12-config"), "#!/bin/sh\n\n# Keep this script in sync with python-config.in\n", KAI)?;
-    fs.write(&format!("{bin}/python3.12-gdb.py"), b"# -*- coding: utf-8 -*-\n")?;
-    fs.chmod(&format!("{bin}/python3.12-gdb.py"), 0o755)?;
-    fs.chown(&format!("{bin}/python3.12-gdb.py"), KAI.0, KAI.1)?;
-    install_binary(&mut fs, "/home/kai/.pyenv/libexec/pyenv", "pyenv", KAI)?;
-    let shim_text = crate::python::pyenv_shim("/home/kai/.pyenv");
-    for entry in fs.read_dir(&bin)? {
-        install_script(&mut fs, &format!("/home/kai/.pyenv/shims/{}", entry.name), &shim_text, KAI)?;
-    }
-    for dir in ["/home/kai/.pyenv/pyenv.d", "/home/kai/.pyenv/pyenv.d/exec", "/home/kai/.pyenv/pyenv.d/exec/pip-rehash"] {
-        mkdir_owned(&mut fs, dir, KAI)?;
-    }
-    for name in ["pip", "pip3", "pip3.12"] {
-        install_script(&mut fs, &format!("/home/kai/.pyenv/pyenv.d/exec/pip-rehash/{name}"), PIP_REHASH, KAI)?;
+    if laptop.pyenv {
+        install_pyenv(&mut fs)?;
     }
     fs.set_cred(Cred { uid: KAI.0, gid: KAI.1 });
     fs.chdir("/home/kai/Projects/example")?;
     // Inserted one by one: `collect` into a BTreeMap would link a sort for these pairs.
     let mut env = Env::new();
-    for (k, v) in [
-        ("HOME", "/home/kai"),
-        ("USER", "kai"),
-        ("LOGNAME", "kai"),
-        ("LANG", "C.UTF-8"),
-        ("PYENV_ROOT", "/home/kai/.pyenv"),
-        ("PATH", DEFAULT_PATH),
-        ("PS1", "\\u@\\h:\\w\\$ "),
-    ] {
+    for (k, v) in [("HOME", "/home/kai"), ("USER", "kai"), ("LOGNAME", "kai"), ("LANG", "C.UTF-8"), ("PATH", laptop.path), ("PS1", "\\u@\\h:\\w\\$ ")] {
         env.insert(k.to_string(), v.to_string());
     }
+    if laptop.pyenv {
+        env.insert("PYENV_ROOT".into(), "/home/kai/.pyenv".into());
+    }
     fs.take_changes();
-    Ok(World { name: "default".into(), fs, env })
+    Ok(World { name: laptop.name.into(), fs, env })
+}
+
+/// Lays out pyenv in kai's home: its CPython 3.12.7 with pip, the shims, and the exec hook
+/// that rehashes after pip. Runs as root and leaves root's credentials set.
+fn install_pyenv(fs: &mut Fs) -> FsResult<()> {
+    lay_out(fs, PYENV)?;
+    let bin = format!("{PYENV_VERSION_DIR}/bin");
+    install_binary_built(fs, &format!("{bin}/python3.12"), "python3.12", PYENV_PYTHON_BUILD, KAI)?;
+    fs.set_cred(Cred { uid: KAI.0, gid: KAI.1 });
+    install_stdlib(fs, PYENV_VERSION_DIR, KAI, Stdlib::CPython)?;
+    // `make install` puts CPython's Lib/site-packages/README.txt there (Ubuntu's Python has none).
+    fs.write(&format!("{PYENV_VERSION_DIR}/lib/python3.12/site-packages/README.txt"), SITE_PACKAGES_README.as_bytes())?;
+    install_pip(fs, &format!("{PYENV_VERSION_DIR}/lib/python3.12/site-packages"), &bin, &format!("{bin}/python3.12"))?;
+    fs.set_cred(Cred::ROOT);
+    let interpreter = format!("#!{bin}/python3.12\n");
+    for (name, body) in PYENV_SCRIPTS {
+        install_script(fs, &format!("{bin}/{name}"), &format!("{interpreter}{body}"), KAI)?;
+    }
+    install_script(fs, &format!("{bin}/python3.12-config"), "#!/bin/sh\n\n# Keep this script in sync with python-config.in\n", KAI)?;
+    fs.write(&format!("{bin}/python3.12-gdb.py"), b"# -*- coding: utf-8 -*-\n")?;
+    fs.chmod(&format!("{bin}/python3.12-gdb.py"), 0o755)?;
+    fs.chown(&format!("{bin}/python3.12-gdb.py"), KAI.0, KAI.1)?;
+    install_binary(fs, "/home/kai/.pyenv/libexec/pyenv", "pyenv", KAI)?;
+    let shim_text = crate::python::pyenv_shim("/home/kai/.pyenv");
+    for entry in fs.read_dir(&bin)? {
+        install_script(fs, &format!("/home/kai/.pyenv/shims/{}", entry.name), &shim_text, KAI)?;
+    }
+    for dir in ["/home/kai/.pyenv/pyenv.d", "/home/kai/.pyenv/pyenv.d/exec", "/home/kai/.pyenv/pyenv.d/exec/pip-rehash"] {
+        mkdir_owned(fs, dir, KAI)?;
+    }
+    for name in ["pip", "pip3", "pip3.12"] {
+        install_script(fs, &format!("/home/kai/.pyenv/pyenv.d/exec/pip-rehash/{name}"), PIP_REHASH, KAI)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -366,5 +446,32 @@ mod tests {
         assert!(w.fs.stat("/home/kai/.pyenv/shims/python3").is_ok());
         assert_eq!(w.fs.realpath("/home/kai/.pyenv/versions/3.12.7/bin/python").unwrap(), "/home/kai/.pyenv/versions/3.12.7/bin/python3.12");
         assert_eq!(w.env["PATH"], DEFAULT_PATH);
+        assert!(w.fs.exists("/usr/lib/python3.12/ensurepip/__main__.py"));
+        assert!(w.fs.exists("/usr/bin/pip"));
+    }
+
+    #[test]
+    fn every_preset_name_builds_its_laptop() {
+        let names: Vec<&str> = LAPTOPS.iter().map(|l| l.name).collect();
+        assert_eq!(names, PRESETS);
+        for name in PRESETS {
+            assert_eq!(preset(name).map(|w| w.name), Some(name.to_string()));
+        }
+        assert!(preset("nonexistent").is_none());
+    }
+
+    #[test]
+    fn the_fresh_laptop_has_only_ubuntus_python3() {
+        let w = preset("fresh-ubuntu").unwrap();
+        assert_eq!(w.fs.cwd_path().unwrap(), "/home/kai/Projects/example");
+        assert_eq!(w.env["PATH"], UBUNTU_PATH);
+        assert!(!w.env.contains_key("PYENV_ROOT"));
+        assert_eq!(*w.fs.read("/etc/environment").unwrap(), format!("PATH=\"{UBUNTU_PATH}\"\n").into_bytes());
+        assert_eq!(w.fs.readlink("/usr/bin/python3").unwrap(), "python3.12");
+        for absent in ["/home/kai/.pyenv", "/usr/bin/python", "/usr/bin/pip", "/usr/lib/python3/dist-packages/pip", "/usr/lib/python3.12/ensurepip"] {
+            assert!(!w.fs.exists(absent), "{absent}");
+        }
+        assert!(w.fs.exists("/usr/lib/python3.12/venv/__main__.py"));
+        assert!(w.fs.exists("/usr/lib/python3.12/EXTERNALLY-MANAGED"));
     }
 }

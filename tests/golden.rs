@@ -4,10 +4,11 @@
 //!
 //! Scenarios listed in `tests/golden/known-failures.txt` must differ (a listed scenario that
 //! starts matching is an error, so the list stays honest); every other one must match exactly.
+//! A scenario starts in the default world unless `tests/golden/worlds.txt` names another.
+
+mod golden_lists;
 
 use regex::Regex;
-use std::collections::BTreeMap;
-use std::path::Path;
 use venvlab::session::{transcript, Session};
 
 /// The normalisation compare.py applies to both sides.
@@ -72,18 +73,11 @@ impl Normaliser {
     }
 }
 
-fn known_failures(dir: &Path) -> BTreeMap<String, String> {
-    let text = std::fs::read_to_string(dir.join("known-failures.txt")).unwrap_or_default();
-    text.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .filter_map(|l| l.split_once(':').map(|(n, r)| (n.trim().to_string(), r.trim().to_string())))
-        .collect()
-}
-
 #[test]
 fn golden_transcripts_match_real_linux() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
-    let known = known_failures(&dir);
+    let dir = golden_lists::dir();
+    let known = golden_lists::read("known-failures.txt");
+    let worlds = golden_lists::read("worlds.txt");
     let norm = Normaliser::new();
     let mut scenarios: Vec<_> = std::fs::read_dir(&dir)
         .expect("tests/golden exists")
@@ -98,7 +92,12 @@ fn golden_transcripts_match_real_linux() {
         let input = std::fs::read_to_string(script).expect("readable scenario");
         let expected = std::fs::read_to_string(script.with_extension("out")).expect("every .sh has an .out");
         let commands: Vec<&str> = input.lines().filter(|l| !l.trim().is_empty()).collect();
-        let mut session = Session::with_world(venvlab::world::default_world(), false, 80);
+        let world = worlds.get(&name).map_or("default", String::as_str);
+        let Some(world) = venvlab::world::preset(world) else {
+            problems.push(format!("{name}: worlds.txt names `{world}`, which is no preset"));
+            continue;
+        };
+        let mut session = Session::with_world(world, false, 80);
         let actual = transcript(&mut session, &input);
         let (want, got) = (norm.normalise(&expected, &commands), norm.normalise(&actual, &commands));
         let matched = want == got;
@@ -116,6 +115,11 @@ fn golden_transcripts_match_real_linux() {
                 ));
             }
             _ => {}
+        }
+    }
+    for name in known.keys().chain(worlds.keys()) {
+        if !dir.join(format!("{name}.sh")).exists() {
+            problems.push(format!("{name} is listed, but there is no {name}.sh"));
         }
     }
     assert!(problems.is_empty(), "\n{}", problems.join("\n"));

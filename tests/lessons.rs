@@ -2,6 +2,8 @@
 //! the terminal program playing lessons, and bad lesson files and saved progress rejected
 //! with precise messages, never a panic.
 
+mod golden_lists;
+
 use proptest::prelude::*;
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -182,7 +184,8 @@ fn every_lesson_and_challenge_is_recorded_as_a_golden_scenario() {
     // tests/golden/NN-lesson-ID.sh holds what `venvlab lessons script ID` prints: the world's
     // setup lines, then every step's solution. A lesson whose lines change must be recorded again
     // on real Linux (tests/recording/README.md), so its .sh must follow and its .out be redone.
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    let dir = golden_lists::dir();
+    let worlds = golden_lists::read("worlds.txt");
     let names: Vec<String> = std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok()?.file_name().into_string().ok()).collect();
     let course = bundled();
     let mut problems = Vec::new();
@@ -199,9 +202,25 @@ fn every_lesson_and_challenge_is_recorded_as_a_golden_scenario() {
         if lines != expected {
             problems.push(format!("{}: {scenario} is not what `venvlab lessons script {}` prints; re-record it", lesson.id, lesson.id));
         }
+        let world = worlds.get(scenario.trim_end_matches(".sh")).map_or("default", String::as_str);
+        if world != lesson.world.preset {
+            problems.push(format!("{}: {scenario} is replayed in the world `{world}` (tests/golden/worlds.txt), the lesson starts in `{}`", lesson.id, lesson.world.preset));
+        }
         if !dir.join(scenario.replace(".sh", ".out")).exists() {
             problems.push(format!("{}: {scenario} has no recording (.out)", lesson.id));
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn the_terminal_program_starts_a_bare_shell_on_a_named_world_never_a_lesson() {
+    let progress = std::path::Path::new("/nonexistent/p");
+    let (status, out, err) = venvlab(&["--world", "fresh-ubuntu", "--transcript"], "type -a python3\n", progress);
+    assert_eq!((status, err.as_str()), (0, ""));
+    assert_eq!(out, "kai@laptop:~/Projects/example$ type -a python3\npython3 is /usr/bin/python3\npython3 is /bin/python3\nkai@laptop:~/Projects/example$ exit\n");
+    let (status, _, err) = venvlab(&["--world", "laptop"], "", progress);
+    assert_eq!((status, err.as_str()), (2, "venvlab: no world is called 'laptop' (there are: default, fresh-ubuntu)\n"));
+    let (status, _, err) = venvlab(&["--world", "fresh-ubuntu", "--lesson", "no-python"], "", progress);
+    assert_eq!((status, err.as_str()), (2, "venvlab: --world goes with a bare shell: a lesson brings its own world\n"));
 }

@@ -192,3 +192,32 @@ fn pyenv_exec_puts_libexec_and_plugin_bins_on_path() {
         "/home/kai/.pyenv/versions/3.12.7/bin:/home/kai/.pyenv/libexec:/home/kai/.pyenv/plugins/python-build/bin:/home/kai/.pyenv/plugins/pyenv-virtualenv/bin:/home/kai/.pyenv/plugins/pyenv-doctor/bin:/home/kai/.pyenv/shims:/usr/bin:/bin\n"
     );
 }
+
+#[test]
+fn venv_stops_at_the_pip_step_when_the_standard_library_has_no_ensurepip() {
+    // Ubuntu without python3-venv: Debian's venv prints its hint on standard output and exits
+    // 1, after writing pyvenv.cfg and the interpreter links, before the activate scripts.
+    let mut s = Session::with_world(venvlab::world::preset("fresh-ubuntu").unwrap(), false, 80);
+    let o = s.run("python3 -m venv .venv 2>/dev/null");
+    assert_eq!(o.status, 1);
+    assert!(o.text().starts_with("The virtual environment was not created successfully because ensurepip is not\n"), "{}", o.text());
+    assert!(o.text().contains("\n    apt install python3.12-venv\n"), "{}", o.text());
+    assert!(o.text().ends_with("\nFailing command: /home/kai/Projects/example/.venv/bin/python3\n\n"), "{}", o.text());
+    assert_eq!(s.run("ls .venv/bin").text(), "python\npython3\npython3.12\n");
+    assert!(s.run("cat .venv/pyvenv.cfg").text().starts_with("home = /usr/bin\n"));
+    // The new interpreter did run: it looked for ensurepip on its sys.path.
+    assert!(o.events.iter().any(|e| matches!(e, Event::Import { module, found: None, .. } if module == "ensurepip")));
+}
+
+#[test]
+fn cpythons_own_venv_reports_the_failed_pip_step_as_an_error() {
+    // pyenv's CPython has no Debian patch: with its ensurepip gone, the failing command is
+    // an uncaught CalledProcessError, which venv's __main__ prints after "Error: ".
+    let mut s = session();
+    let o = run(&mut s, &["rm -r ~/.pyenv/versions/3.12.7/lib/python3.12/ensurepip", "python -m venv .venv >/dev/null"]);
+    assert_eq!(o.status, 1);
+    assert_eq!(
+        o.text(),
+        "Error: Command '['/home/kai/Projects/example/.venv/bin/python', '-m', 'ensurepip', '--upgrade', '--default-pip']' returned non-zero exit status 1.\n"
+    );
+}

@@ -7,7 +7,12 @@ use venvlab::style::{Color, Style};
 
 /// A terminal window's session on the default world.
 fn terminal() -> Session {
-    let mut s = Session::with_world(venvlab::world::default_world(), true, 80);
+    terminal_on(venvlab::world::default_world())
+}
+
+/// A terminal window's session on a world.
+fn terminal_on(world: venvlab::world::World) -> Session {
+    let mut s = Session::with_world(world, true, 80);
     let started = s.read_startup_files();
     assert_eq!((started.raw.as_str(), started.status, started.exited), ("", 0, false));
     s
@@ -52,4 +57,15 @@ fn transcripts_read_no_start_up_files() {
     assert_eq!(s.run("type ls").text(), "ls is /usr/bin/ls\n");
     assert_eq!(s.prompt(), "kai@laptop:~/Projects/example$ ");
     assert_eq!(s.run("ls --color=auto ~/.bashrc").raw, "/home/kai/.bashrc\n");
+}
+
+#[test]
+fn without_command_not_found_bash_reports_a_missing_command_itself() {
+    // Ubuntu's /etc/bash.bashrc defines command_not_found_handle only when the
+    // command-not-found helper is installed, which the simulated laptops do not have.
+    let mut s = terminal_on(venvlab::world::preset("fresh-ubuntu").unwrap());
+    assert_eq!(s.run("type command_not_found_handle").text(), "bash: type: command_not_found_handle: not found\n");
+    let o = s.run("python -m venv .venv");
+    assert_eq!((o.text().as_str(), o.status), ("bash: python: command not found\n", 127));
+    assert_eq!(s.run("type -P python3").text(), "/usr/bin/python3\n");
 }

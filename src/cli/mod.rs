@@ -15,11 +15,13 @@ use std::cell::RefCell;
 use std::io::{BufRead, IsTerminal, Write};
 use std::rc::Rc;
 
-const USAGE: &str = "usage: venvlab [--transcript] [--lesson ID]
+const USAGE: &str = "usage: venvlab [--world NAME] [--transcript] | --lesson ID [--transcript]
        venvlab lessons list | check [DIR] | script ID
 
 An interactive simulated Linux machine for learning Python virtual environments.
   (no argument)      an interactive shell on kai's laptop
+  --world NAME       start on another machine: default (kai's laptop) or fresh-ubuntu (the
+                     same laptop as Ubuntu installs it: no pyenv, no python3-venv, no pip)
   --transcript       read commands from standard input and print what a terminal shows
   --lesson ID        take a lesson of the course (progress is saved; see `lessons list`)
   lessons list       the course, with your progress
@@ -29,9 +31,20 @@ An interactive simulated Linux machine for learning Python virtual environments.
 
 /// Runs the terminal program with the process's arguments; returns the exit status.
 pub fn main() -> i32 {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
     let piped = !std::io::stdin().is_terminal();
+    let world = match take_world(&mut args) {
+        Ok(world) => world,
+        Err(message) => {
+            eprintln!("venvlab: {message}");
+            return 2;
+        }
+    };
     match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
+        ["lessons", ..] | ["--lesson", ..] | ["--transcript", "--lesson", ..] if world.is_some() => {
+            eprintln!("venvlab: --world goes with a bare shell: a lesson brings its own world");
+            2
+        }
         ["--help"] | ["-h"] => {
             println!("{USAGE}");
             0
@@ -45,13 +58,25 @@ pub fn main() -> i32 {
                 Err(status) => status,
             }
         }
-        ["--transcript"] => replay(Bare::pipe()),
-        [] if piped => replay(Bare::pipe()),
-        [] => interactive(Bare::terminal()),
+        ["--transcript"] => replay(Bare::pipe(world.unwrap_or_else(world::default_world))),
+        [] if piped => replay(Bare::pipe(world.unwrap_or_else(world::default_world))),
+        [] => interactive(Bare::terminal(world.unwrap_or_else(world::default_world))),
         _ => {
             eprintln!("venvlab: unknown arguments '{}' (try --help)", args.join(" "));
             2
         }
+    }
+}
+
+/// Takes `--world NAME` out of the arguments: the preset it names, `None` without it, `Err`
+/// for a name no preset has.
+fn take_world(args: &mut Vec<String>) -> Result<Option<world::World>, String> {
+    let Some(at) = args.iter().position(|a| a == "--world") else { return Ok(None) };
+    let Some(name) = args.get(at + 1).cloned() else { return Err("--world needs a NAME".into()) };
+    args.drain(at..at + 2);
+    match world::preset(&name) {
+        Some(w) => Ok(Some(w)),
+        None => Err(format!("no world is called '{name}' (there are: {})", world::PRESETS.join(", "))),
     }
 }
 
@@ -70,7 +95,7 @@ pub(crate) trait Driver {
     fn end_of_input(&mut self) -> (Outcome, String);
 }
 
-/// A session on the default world with no lesson around it.
+/// A session on a world with no lesson around it.
 struct Bare {
     session: Session,
     /// What bash's start-up files printed, to show before the first prompt.
@@ -79,16 +104,16 @@ struct Bare {
 
 impl Bare {
     /// The session of a terminal window: output to a terminal, start-up files read.
-    fn terminal() -> Bare {
-        let mut session = Session::new();
+    fn terminal(world: world::World) -> Bare {
+        let mut session = Session::with_world(world, true, 80);
         let started = session.read_startup_files().raw;
         Bare { session, started }
     }
 
     /// The session of a transcript: output to a pipe, no start-up files, as the recordings'
     /// `bash --norc --noprofile -i`.
-    fn pipe() -> Bare {
-        Bare { session: Session::with_world(world::default_world(), false, 80), started: String::new() }
+    fn pipe(world: world::World) -> Bare {
+        Bare { session: Session::with_world(world, false, 80), started: String::new() }
     }
 }
 

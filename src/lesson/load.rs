@@ -367,7 +367,7 @@ goals = [{ kind = "directory", path = "~/Projects/example/d" }]
         assert_eq!(
             e,
             [
-                "one.toml: world.preset: no world is called `mars` (there are: default)",
+                "one.toml: world.preset: no world is called `mars` (there are: default, fresh-ubuntu)",
                 "one.toml: steps[0].id: `Make It` is not an id (lower-case letters, digits and `-`)",
                 "one.toml: steps[0].hints: needs at least one entry",
                 "one.toml: steps[0].goals[0]: `d` is not absolute (start it with `/` or `~/`)",

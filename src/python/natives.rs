@@ -87,14 +87,15 @@ pub fn venvlab_module() -> Vec<(String, Value)> {
 
 /// Runs a machine-side function that [`Machine::call`] does not handle itself.
 pub fn call(machine: &mut Machine, name: &str, args: &[Value], kwargs: &[(String, Value)]) -> Result<Value, Exception> {
+    // A keyword argument that Debian's copy of a module passes as `True`.
+    let flag = |name: &str| kwargs.iter().any(|(k, v)| k == name && matches!(v, Value::Bool(true)));
     let status = match name {
         "site.getsitepackages" => {
             return Ok(Value::list(machine.paths.site_packages.iter().map(|s| Value::str(s)).collect()));
         }
-        "_venvlab.venv_main" => super::venv::main(machine),
+        "_venvlab.venv_main" => super::venv::main(machine, flag("debian_python3_venv_hint")),
         "_venvlab.ensurepip_main" => {
-            let debian = kwargs.iter().any(|(k, v)| k == "debian_system_python" && matches!(v, Value::Bool(true)));
-            super::ensurepip::main(machine, debian).map_err(|message| Exception::new("ValueError", message))?
+            super::ensurepip::main(machine, flag("debian_system_python")).map_err(|message| Exception::new("ValueError", message))?
         }
         "_venvlab.pip_main" => super::pip::main(machine),
         "_venvlab.cowsay_cli" => super::packages::cowsay(machine),

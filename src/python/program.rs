@@ -172,16 +172,7 @@ fn run(machine: &mut Machine, interp: &mut Interpreter, line: &CommandLine, exec
     let result = match &line.mode {
         Mode::Command(code) => interp.run(machine, code, "<string>"),
         Mode::Module(name) if name == "site" => return site_report(machine, &line.args),
-        Mode::Module(name) => {
-            let result = interp.run_module(machine, name);
-            if let Err(e) = &result {
-                if e.kind() == super::lang::RUNPY_ERROR {
-                    machine.ctx.err(format!("{executable}: {}\n", e.message()));
-                    return 1;
-                }
-            }
-            result
-        }
+        Mode::Module(name) => return module_status(machine, interp, name),
         Mode::Script(path) if path != "-" => {
             let absolute = if path.starts_with('/') { path.clone() } else { crate::fs::join_path(cwd, path) };
             match machine.ctx.fs.read(&absolute) {
@@ -205,6 +196,29 @@ fn run(machine: &mut Machine, interp: &mut Interpreter, line: &CommandLine, exec
         Ok(()) => machine.exit.unwrap_or(0),
         Err(e) => interp.report(machine, &e),
     }
+}
+
+/// Runs the module `name` as `-m` does (its `__main__` for a package); returns the exit
+/// status. A module that cannot be found or run is reported as runpy words it, naming the
+/// interpreter by `sys.executable`.
+fn module_status(machine: &mut Machine, interp: &mut Interpreter, name: &str) -> i32 {
+    match interp.run_module(machine, name) {
+        Ok(()) => machine.exit.unwrap_or(0),
+        Err(e) if e.kind() == super::lang::RUNPY_ERROR => {
+            let executable = machine.paths.executable.clone();
+            machine.ctx.err(format!("{executable}: {}\n", e.message()));
+            1
+        }
+        Err(e) => interp.report(machine, &e),
+    }
+}
+
+/// Runs `-m NAME` in a process that is already set up (start-up done, `sys.argv` given), as
+/// `venv` runs `ensurepip` in the interpreter it made; returns the exit status.
+pub(super) fn run_module(machine: &mut Machine, name: &str) -> i32 {
+    let mut interp = Interpreter::new();
+    interp.set_module(machine.sys_module());
+    module_status(machine, &mut interp, name)
 }
 
 /// `python -m site`: `sys.path` and the user site directories, as `site._script()` prints them;

@@ -5,7 +5,6 @@
 //! these files. The activate scripts are venvlab's own.
 
 use super::host::Machine;
-use super::pip;
 use super::startup::{self, Build, Flags};
 use crate::fs::{join_path, FileKind, FsError, FsResult};
 use crate::io::Sink;
@@ -121,8 +120,40 @@ fn parse(args: &[String]) -> Result<Option<Options>, String> {
     Ok(Some(o))
 }
 
-/// venv's command line (`sys.argv[1:]`); returns the exit status.
-pub fn main(machine: &mut Machine) -> i32 {
+/// What Debian's and Ubuntu's `venv` prints (on standard output, then `sys.exit(1)`) when
+/// running `ensurepip` in the new environment failed and the standard library has no
+/// `ensurepip/__main__.py`: `python3-venv`, which holds it, is not installed.
+const PYTHON3_VENV_HINT: &str = "The virtual environment was not created successfully because ensurepip is not
+available.  On Debian/Ubuntu systems, you need to install the python3-venv
+package using the following command.
+
+    apt install python{VERSION}-venv
+
+You may need to use sudo with that command.  After installing the python3-venv
+package, recreate your virtual environment.
+
+Failing command: {COMMAND}
+
+";
+
+/// Why creating an environment stopped.
+#[derive(Debug)]
+enum Stop {
+    /// An exception: `main` prints `Error: MESSAGE` on standard error.
+    Error(String),
+    /// `sys.exit(1)` after printing this text on standard output.
+    Exit(String),
+}
+
+impl From<String> for Stop {
+    fn from(message: String) -> Stop {
+        Stop::Error(message)
+    }
+}
+
+/// venv's command line (`sys.argv[1:]`); returns the exit status. `debian` for Debian's and
+/// Ubuntu's copy, which explains a missing `ensurepip` ([`PYTHON3_VENV_HINT`]).
+pub fn main(machine: &mut Machine, debian: bool) -> i32 {
     let args: Vec<String> = machine.argv.iter().skip(1).cloned().collect();
     let options = match parse(&args) {
         Ok(Some(o)) => o,
@@ -141,9 +172,16 @@ pub fn main(machine: &mut Machine) -> i32 {
     }
     for dir in &options.dirs {
         let env_dir = crate::fs::normalize_path(&machine.absolute(dir));
-        if let Err(message) = create(machine, &options, &env_dir) {
-            machine.ctx.err(format!("Error: {message}\n"));
-            return 1;
+        match create(machine, &options, &env_dir, debian) {
+            Ok(()) => {}
+            Err(Stop::Error(message)) => {
+                machine.ctx.err(format!("Error: {message}\n"));
+                return 1;
+            }
+            Err(Stop::Exit(text)) => {
+                machine.ctx.out(text);
+                return 1;
+            }
         }
     }
     0
@@ -158,10 +196,10 @@ fn fs_err(e: FsError, path: &str) -> String {
 /// `pyvenv.cfg` (with `include-system-site-packages = false` until pip is in), the
 /// interpreter links, pip by running the new interpreter, the activate scripts (not with
 /// `--upgrade`). An existing environment is reused: what is there already stays unless a step
-/// rewrites it. `Err` is the message after `Error: `.
-fn create(machine: &mut Machine, o: &Options, env_dir: &str) -> Result<(), String> {
+/// rewrites it.
+fn create(machine: &mut Machine, o: &Options, env_dir: &str, debian: bool) -> Result<(), Stop> {
     if env_dir.contains(':') {
-        return Err(format!("Refusing to create a venv in {env_dir} because it contains the PATH separator :."));
+        return Err(Stop::Error(format!("Refusing to create a venv in {env_dir} because it contains the PATH separator :.")));
     }
     if o.clear && machine.ctx.fs.exists(env_dir) {
         clear(machine, env_dir).map_err(|e| fs_err(e, env_dir))?;
@@ -188,7 +226,7 @@ fn create(machine: &mut Machine, o: &Options, env_dir: &str) -> Result<(), Strin
     let env_exe = join_path(&bin, &exe_name);
     setup_python(machine, o, &bin, &base_executable, &env_exe, &short)?;
     if !o.without_pip {
-        setup_pip(machine, env_dir, &env_exe)?;
+        setup_pip(machine, env_dir, &env_exe, debian)?;
     }
     if !o.upgrade {
         for (name, template) in ACTIVATE {
@@ -311,20 +349,33 @@ fn copyfile(fs: &mut crate::fs::Fs, src: &str, dst: &str) -> Result<(), String> 
 }
 
 /// venv's `_setup_pip`: runs the new interpreter as `bin/NAME -m ensurepip --upgrade
-/// --default-pip`, its output captured (and dropped). Running it fails as `execve` would,
-/// for a link that leads nowhere; the run failing is a `CalledProcessError`.
-fn setup_pip(machine: &mut Machine, env_dir: &str, env_exe: &str) -> Result<(), String> {
+/// --default-pip` in the environment's directory, its output captured (and dropped). Running
+/// it fails as `execve` would, for a link that leads nowhere; the run failing is a
+/// `CalledProcessError`, unless Debian's copy finds no `ensurepip/__main__.py` in the running
+/// interpreter's standard library and says which package brings it.
+fn setup_pip(machine: &mut Machine, env_dir: &str, env_exe: &str, debian: bool) -> Result<(), Stop> {
     let fs = &*machine.ctx.fs;
     fs.stat(env_exe).map_err(|e| fs_err(e, env_exe))?;
     fs.access(env_exe, 1).map_err(|e| fs_err(e, env_exe))?;
-    let failed = |status: i32| format!("Command '['{env_exe}', '-m', 'ensurepip', '--upgrade', '--default-pip']' returned non-zero exit status {status}.");
     let bytes = fs.read(env_exe).map_err(|e| fs_err(e, env_exe))?;
     let tag = crate::programs::program_of(&bytes).unwrap_or("");
     let (program, build) = crate::programs::split_tag(tag);
-    if super::find(program).is_none() {
-        return Err(failed(1));
+    let status = if super::find(program).is_some() { run_ensurepip(machine, env_dir, env_exe, Build::parse(build)) } else { 1 };
+    if status == 0 {
+        return Ok(());
     }
-    let build = Build::parse(build);
+    let short = machine.build.short_version();
+    let stdlib = format!("{}/lib/python{short}", machine.paths.base_prefix);
+    if debian && !machine.ctx.fs.exists(&format!("{stdlib}/ensurepip/__main__.py")) {
+        return Err(Stop::Exit(PYTHON3_VENV_HINT.replace("{VERSION}", &short).replace("{COMMAND}", env_exe)));
+    }
+    Err(Stop::Error(format!("Command '['{env_exe}', '-m', 'ensurepip', '--upgrade', '--default-pip']' returned non-zero exit status {status}.")))
+}
+
+/// Runs `-m ensurepip --upgrade --default-pip` in the new interpreter (of this `build`), with
+/// `VIRTUAL_ENV` set and `PYTHONHOME`/`PYTHONPATH` removed, its output dropped; returns its
+/// exit status.
+fn run_ensurepip(machine: &mut Machine, env_dir: &str, env_exe: &str, build: Build) -> i32 {
     let mut env = machine.ctx.env.clone();
     env.insert("VIRTUAL_ENV".into(), env_dir.to_string());
     env.remove("PYTHONHOME");
@@ -336,14 +387,11 @@ fn setup_pip(machine: &mut Machine, env_dir: &str, env_exe: &str) -> Result<(), 
     let io = &mut *machine.ctx.io;
     let saved = (std::mem::replace(&mut io.stdout, Sink::Null), std::mem::replace(&mut io.stderr, Sink::Null));
     let mut ctx = Ctx { fs: &mut *machine.ctx.fs, env: &env, io: &mut *machine.ctx.io, trace: &mut *machine.ctx.trace, exec: None, build: "" };
-    let argv = vec![env_exe.to_string(), "--upgrade".into(), "--default-pip".into()];
+    let argv = vec!["-m".into(), "--upgrade".into(), "--default-pip".into()];
     let mut new_python = Machine { ctx: &mut ctx, build, paths, argv, exit: None };
-    let status = pip::bootstrap(&mut new_python, true, pip::Scripts::Default, false, None);
+    let status = super::program::run_module(&mut new_python, "ensurepip");
     (machine.ctx.io.stdout, machine.ctx.io.stderr) = saved;
-    if status != 0 {
-        return Err(failed(status));
-    }
-    Ok(())
+    status
 }
 
 /// Empties a directory (`--clear`), keeping the directory itself.

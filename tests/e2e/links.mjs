@@ -1,4 +1,4 @@
-// Addresses in headless Chromium: `?world=` (a known world, and a bad name falling back with a
+// Addresses in headless Chromium: `?world=` (the known worlds, and a bad name falling back with a
 // notice), the back and forward buttons between lessons, restarting a lesson, and the example
 // blog page (www/blog.html) whose embeds load.
 //
@@ -13,10 +13,18 @@ await runBrowserTest('tests/e2e/links.mjs URL', async (browser, url) => {
   page.setDefaultTimeout(20_000);
   const title = page.locator('.lesson-title');
 
-  // A world by name; a bad name falls back to the default world, saying so.
+  // A world by name (the fresh laptop has python3 only); a bad name falls back to the default world, saying so.
   await page.goto(new URL('?world=default', url).href);
   await page.locator('#command').waitFor();
   check(await page.locator('.notice-box').count() === 0, '?world=default opens without a notice');
+  await page.goto(new URL('?world=fresh-ubuntu', url).href);
+  const input = page.locator('#command');
+  await input.waitFor();
+  check(await page.locator('.notice-box').count() === 0, '?world=fresh-ubuntu opens without a notice');
+  await input.pressSequentially('type -a python python3');
+  await input.press('Enter');
+  await page.locator('.transcript .stderr', { hasText: 'bash: type: python: not found' }).waitFor();
+  await page.locator('.transcript .stdout', { hasText: 'python3 is /usr/bin/python3' }).first().waitFor();
   await page.goto(new URL('?world=mars', url).href);
   await page.locator('.notice-box', { hasText: 'There is no world called “mars”' }).waitFor();
   check((await title.innerText()).startsWith('Sandbox'), 'a bad world falls back to the sandbox');
@@ -58,5 +66,5 @@ await runBrowserTest('tests/e2e/links.mjs URL', async (browser, url) => {
   await page.frameLocator('iframe').nth(2).locator('.lesson-title', { hasText: 'Why moving a venv breaks it' }).waitFor();
   await page.screenshot({ path: 'target/blog.png', fullPage: true });
 
-  console.log('ok: ?world= known and unknown; back/forward between lessons; restart lesson; the blog page\'s three embeds load (target/blog.png)');
+  console.log('ok: ?world= known (default; fresh-ubuntu, which has no python) and unknown; back/forward between lessons; restart lesson; the blog page\'s three embeds load (target/blog.png)');
 });

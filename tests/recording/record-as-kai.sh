@@ -4,7 +4,7 @@
 # from /work/shared/golden/compare.py (drop job-control lines and closing prompt, put each typed
 # command on its prompt line, mask ls -l size/date/owner, strip trailing blanks) -> NN-name.out.
 # Recorded with bash 5.2.15, GNU coreutils 9.1, tree v2.1.0, file-5.44, LANG=C.UTF-8, umask 022.
-# record-as-kai.sh SCENARIO.sh > NAME.raw
+# record-as-kai.sh SCENARIO.sh [WORLD] > NAME.raw
 # Records one golden scenario in REAL bash 5.2 / coreutils 9.1 / tree 2 as the simulated user
 # kai (uid 1000, gid 1000, home /home/kai) on host "laptop". Modelled on
 # /work/shared/golden/real-world/record.sh (which runs as root): same reset of the project folder
@@ -21,8 +21,22 @@
 # and neither variable shows in `env`.
 # Needs root, real-world/setup.sh run once, and `chown -R 1000:1000 /home/kai`. kai's .bashrc,
 # .profile and .bash_logout are copied from src/world/etc/skel (Ubuntu's), as the world has them.
+#
+# WORLD (default: default) is the simulated preset the scenario starts in (tests/golden/worlds.txt):
+#   default       PATH with pyenv's shims first, PYENV_ROOT set (the post's laptop);
+#   fresh-ubuntu  Ubuntu's PATH from /etc/environment and no PYENV_ROOT; inside the namespace,
+#                 overlays on /usr and /home/kai take away what a fresh Ubuntu does not have:
+#                 ~/.pyenv, and the files of python3.11-venv (ensurepip), python3-pip (pip,
+#                 /usr/bin/pip*) and python3-pip-whl (/usr/share/python-wheels), as if those
+#                 packages were not installed. Nothing outside the namespace changes.
 set -e
 scenario=$(realpath "$1")
+world=${2:-default}
+case "$world" in
+  default) world_env=(PYENV_ROOT=/home/kai/.pyenv PATH=/home/kai/.pyenv/shims:/home/kai/.pyenv/bin:/home/kai/.local/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin) ;;
+  fresh-ubuntu) world_env=(PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:/usr/games:/usr/local/games:/snap/bin) ;;
+  *) echo "record-as-kai.sh: no world is called '$world'" >&2; exit 2 ;;
+esac
 work=$(mktemp -d /tmp/rec-kai.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 # passwd/group seen inside the namespace: uid/gid 1000 is kai
@@ -57,12 +71,28 @@ JS
 chown -R 1000:1000 /home/kai
 chmod 755 /home/kai
 
+# An overlay over DIR in the namespace, whose root keeps DIR's owner and mode: what the
+# scenario removes or writes there lands in $work and vanishes with it.
+overlay_cmds='
+  overlay() {
+    mkdir -p "$work/$2/upper" "$work/$2/work"
+    chown --reference="$1" "$work/$2/upper"; chmod --reference="$1" "$work/$2/upper"
+    mount -t overlay overlay -o "lowerdir=$1,upperdir=$work/$2/upper,workdir=$work/$2/work" "$1"
+  }'
+fresh_ubuntu='
+  overlay /usr usr && overlay /home/kai home || exit 98
+  rm -rf /home/kai/.pyenv /usr/lib/python3.11/ensurepip /usr/share/python-wheels \
+    /usr/bin/pip /usr/bin/pip3 /usr/bin/pip3.11 /usr/lib/python3/dist-packages/pip /usr/lib/python3/dist-packages/pip-*-info'
+case "$world" in fresh-ubuntu) take_away="$overlay_cmds$fresh_ubuntu" ;; *) take_away= ;; esac
+
 unshare --mount --uts sh -c '
+  work=$1 scenario=$2
   mount --bind "$1/passwd" /etc/passwd && mount --bind "$1/group" /etc/group && hostname laptop || exit 99
+  eval "$3"
   cd /home/kai/Projects/example
-  exec runuser -u kai -- env -i HOME=/home/kai USER=kai LOGNAME=kai TERM=dumb LANG=C.UTF-8 PYENV_ROOT=/home/kai/.pyenv \
+  shift 3
+  exec runuser -u kai -- env -i HOME=/home/kai USER=kai LOGNAME=kai TERM=dumb LANG=C.UTF-8 "$@" \
     PIP_CERT=/etc/ssl/certs/ca-certificates.crt PIP_DISABLE_PIP_VERSION_CHECK=1 \
-    PATH=/home/kai/.pyenv/shims:/home/kai/.pyenv/bin:/home/kai/.local/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
     COLUMNS=250 PROMPT_COMMAND="export -n COLUMNS; unset PROMPT_COMMAND" \
-    PS1="kai@laptop:\\w\$ " bash --norc --noprofile -i < "$2" 2>&1
-' sh "$work" "$scenario" 2>&1
+    PS1="kai@laptop:\\w\$ " bash --norc --noprofile -i < "$scenario" 2>&1
+' sh "$work" "$scenario" "$take_away" "${world_env[@]}" 2>&1

@@ -1,0 +1,2 @@
+python3 -m venv .venv > /dev/null || true
+.venv/bin/python3 -m ensurepip --upgrade --default-pip

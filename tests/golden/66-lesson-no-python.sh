@@ -1,0 +1,2 @@
+python3 -m venv --without-pip .venv
+source .venv/bin/activate
