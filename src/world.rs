@@ -39,6 +39,8 @@ pub const UBUNTU_PATH: &str = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin
 struct Laptop {
     /// The preset's name (one of [`PRESETS`]).
     name: &'static str,
+    /// One sentence on the machine, for a face that offers a choice of worlds.
+    about: &'static str,
     /// The login shell's `PATH`.
     path: &'static str,
     /// pyenv in `~/.pyenv` with CPython 3.12.7 (and `PYENV_ROOT` in the environment).
@@ -51,8 +53,22 @@ struct Laptop {
 
 /// The presets, by name.
 const LAPTOPS: &[Laptop] = &[
-    Laptop { name: "default", path: DEFAULT_PATH, pyenv: true, python3_venv: true, python3_pip: true },
-    Laptop { name: "fresh-ubuntu", path: UBUNTU_PATH, pyenv: false, python3_venv: false, python3_pip: false },
+    Laptop {
+        name: "default",
+        about: "Kai's laptop as the blog post has it: pyenv's Python 3.12.7 first on PATH, Ubuntu's own Python 3.12.3 behind it.",
+        path: DEFAULT_PATH,
+        pyenv: true,
+        python3_venv: true,
+        python3_pip: true,
+    },
+    Laptop {
+        name: "fresh-ubuntu",
+        about: "The same laptop as Ubuntu 24.04 installs it: only python3, no pyenv, no python3-venv, no pip.",
+        path: UBUNTU_PATH,
+        pyenv: false,
+        python3_venv: false,
+        python3_pip: false,
+    },
 ];
 
 /// Where pyenv's CPython lives in the default world.
@@ -346,6 +362,11 @@ fn install_script(fs: &mut Fs, path: &str, text: &str, owner: (u32, u32)) -> FsR
     fs.chown(path, owner.0, owner.1)
 }
 
+/// One sentence on the world with this name, if there is one (see [`PRESETS`]).
+pub fn about(name: &str) -> Option<&'static str> {
+    LAPTOPS.iter().find(|laptop| laptop.name == name).map(|laptop| laptop.about)
+}
+
 /// The world with this name, if there is one (see [`PRESETS`]).
 pub fn preset(name: &str) -> Option<World> {
     LAPTOPS.iter().find(|laptop| laptop.name == name).map(build_or_empty)
@@ -456,6 +477,7 @@ mod tests {
         assert_eq!(names, PRESETS);
         for name in PRESETS {
             assert_eq!(preset(name).map(|w| w.name), Some(name.to_string()));
+            assert!(about(name).is_some_and(|text| text.ends_with('.')));
         }
         assert!(preset("nonexistent").is_none());
     }

@@ -471,3 +471,17 @@ async fn the_scrollback_is_bounded() {
     let kept: usize = lab.text(".transcript").len();
     assert!(kept <= 2 << 20, "{kept} bytes kept");
 }
+
+#[wasm_bindgen_test]
+async fn the_sandbox_offers_its_worlds() {
+    let lab = open("").await;
+    let pressed = || lab.texts(".worlds button[aria-pressed=true]");
+    assert_eq!(pressed(), ["default"]);
+    lab.click(".worlds button", "fresh-ubuntu");
+    until("the fresh laptop is chosen", || pressed() == ["fresh-ubuntu"]).await;
+    lab.run("type python python3").await;
+    let answer = lab.text(".transcript .entry:last-child");
+    assert!(answer.contains("bash: type: python: not found") && answer.contains("python3 is /usr/bin/python3"), "{answer}");
+    let address = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    assert_eq!(address, "?world=fresh-ubuntu", "the address follows, so a reload or a link opens the same machine");
+}

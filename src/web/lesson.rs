@@ -65,6 +65,7 @@ pub fn LessonPanel() -> Html {
                 <div class="step-text">
                     { markdown::render(&lesson.summary) }
                     <p>{ "A free machine: no goals. Pick a lesson from the course above to be guided." }</p>
+                    { world_chooser(&lab) }
                 </div>
             } else if let Some(step) = tutor.step() {
                 <div class="step-text">{ markdown::render(&step.text) }</div>
@@ -184,6 +185,28 @@ fn course_index(lab: &LabHandle, current: &str) -> Html {
                 </div>
             }) }
         </details>
+    }
+}
+
+/// The worlds the sandbox can run on, the current one marked; choosing one starts it afresh.
+fn world_chooser(lab: &LabHandle) -> Html {
+    html! {
+        <fieldset class="worlds">
+            <legend>{ "Machine" }</legend>
+            { for crate::world::PRESETS.iter().map(|&name| {
+                let current = lab.world == name;
+                let onclick = {
+                    let lab = lab.dispatcher();
+                    Callback::from(move |_: MouseEvent| lab.dispatch(Action::OpenWorld(name.to_string())))
+                };
+                html! {
+                    <div class="world">
+                        <button type="button" {onclick} aria-pressed={current.to_string()}>{ name }</button>
+                        <span class="muted">{ crate::world::about(name).unwrap_or_default() }</span>
+                    </div>
+                }
+            }) }
+        </fieldset>
     }
 }
 

@@ -282,6 +282,8 @@ pub enum Action {
     Navigate(String),
     /// The terminal is now this many characters wide.
     Resize(usize),
+    /// Open the sandbox on another world (one of [`crate::world::PRESETS`]).
+    OpenWorld(String),
     /// Open a lesson by id, at the first step not yet done.
     OpenLesson(String),
     /// Restart the current lesson at a step (0-based); earlier steps are replayed.
@@ -319,6 +321,14 @@ impl Reducible for Lab {
                 next.show(Entry { command: Some((prompt, format!("{line}^C"))), output: Vec::new() });
             }
             Action::Navigate(query) => next.navigate(&query),
+            Action::OpenWorld(name) if crate::world::PRESETS.contains(&name.as_str()) => {
+                next.world = name;
+                match next.open(SANDBOX, None) {
+                    Ok(()) => next.opened += 1,
+                    Err(message) => next.notices.push(message),
+                }
+            }
+            Action::OpenWorld(_) => {}
             Action::Resize(columns) => {
                 next.columns = columns;
                 next.fit();
