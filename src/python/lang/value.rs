@@ -316,14 +316,17 @@ fn too_deep() -> Exception {
 
 impl Value {
     /// A `str` value.
+    #[inline(never)]
     pub fn str(s: &str) -> Value {
         Value::Str(Rc::from(s))
     }
     /// A `list` value.
+    #[inline(never)]
     pub fn list(items: Vec<Value>) -> Value {
         Value::List(Rc::new(Seq(RefCell::new(items))))
     }
     /// A `tuple` value.
+    #[inline(never)]
     pub fn tuple(items: Vec<Value>) -> Value {
         Value::Tuple(Rc::new(Seq(RefCell::new(items))))
     }
