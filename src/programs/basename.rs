@@ -77,7 +77,7 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
             Some(s) => strip_suffix(base, s),
             None => base,
         };
-        ctx.out(format!("{base}{end}"));
+        ctx.out_fmt(format_args!("{base}{end}"));
     }
     0
 }
@@ -92,7 +92,7 @@ pub fn dirname(ctx: &mut Ctx, argv: &[String]) -> i32 {
     }
     let end = if parsed.has("z") { "\0" } else { "\n" };
     for name in &parsed.operands {
-        ctx.out(format!("{}{end}", dir_name(name)));
+        ctx.out_fmt(format_args!("{}{end}", dir_name(name)));
     }
     0
 }

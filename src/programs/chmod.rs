@@ -230,12 +230,12 @@ impl Chmod {
         match (self.report, ok, new == old) {
             (Report::Quiet, _, _) | (Report::Changes, true, true) => {}
             (_, false, _) => {
-                ctx.out(format!("failed to change mode of {} from {} to {}\n", quote(path), describe(old), describe(new)))
+                ctx.out_fmt(format_args!("failed to change mode of {} from {} to {}\n", quote(path), describe(old), describe(new)))
             }
             (_, true, false) => {
-                ctx.out(format!("mode of {} changed from {} to {}\n", quote(path), describe(old), describe(new)))
+                ctx.out_fmt(format_args!("mode of {} changed from {} to {}\n", quote(path), describe(old), describe(new)))
             }
-            (Report::Verbose, true, true) => ctx.out(format!("mode of {} retained as {}\n", quote(path), describe(old))),
+            (Report::Verbose, true, true) => ctx.out_fmt(format_args!("mode of {} retained as {}\n", quote(path), describe(old))),
         }
         if ok && self.diagnose {
             let (naive, _) = self.mode.adjust(old, dir, 0);
@@ -260,7 +260,7 @@ impl Visitor for Chmod {
     fn enter(&mut self, ctx: &mut Ctx, visit: &Visit) -> Step {
         if visit.meta.kind == FileKind::Symlink {
             if self.report == Report::Verbose {
-                ctx.out(format!("neither symbolic link {} nor referent has been changed\n", quote(visit.path)));
+                ctx.out_fmt(format_args!("neither symbolic link {} nor referent has been changed\n", quote(visit.path)));
             }
             return Step::Done(true);
         }

@@ -38,7 +38,7 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
     }
     let line = 1 + a[..common].iter().filter(|&&c| c == b'\n').count();
     if common < a.len() && common < b.len() {
-        ctx.out(format!("{} {} differ: byte {}, line {line}\n", names[0], names[1], common + 1));
+        ctx.out_fmt(format_args!("{} {} differ: byte {}, line {line}\n", names[0], names[1], common + 1));
     } else {
         let shorter = if common == a.len() { &names[0] } else { &names[1] };
         let message = if common == 0 { format!("EOF on {shorter} which is empty") } else { format!("EOF on {shorter} after byte {common}, in line {line}") };

@@ -161,7 +161,7 @@ impl Cp {
             }
         };
         if ctx.fs.lstat(dst).is_ok() && ctx.fs.unlink(dst).is_ok() && self.verbose {
-            ctx.out(format!("removed {}\n", quote(dst)));
+            ctx.out_fmt(format_args!("removed {}\n", quote(dst)));
         }
         match ctx.fs.symlink(&target, dst) {
             Ok(_) => true,

@@ -50,10 +50,10 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
     for name in &parsed.operands {
         let description = describe(ctx, name, follow);
         if brief {
-            ctx.out(format!("{description}\n"));
+            ctx.out_fmt(format_args!("{description}\n"));
         } else {
             let pad = " ".repeat(width - name.chars().count());
-            ctx.out(format!("{name}:{pad} {description}\n"));
+            ctx.out_fmt(format_args!("{name}:{pad} {description}\n"));
         }
     }
     0

@@ -116,7 +116,7 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
     let sources: Vec<String> = parsed.opts.iter().filter(|(k, _)| k == "e").filter_map(|(_, v)| v.clone()).collect();
     let sources = if sources.is_empty() {
         if operands.is_empty() {
-            ctx.err(format!("{USAGE}Try 'grep --help' for more information.\n"));
+            ctx.err_fmt(format_args!("{USAGE}Try 'grep --help' for more information.\n"));
             return 2;
         }
         vec![operands.remove(0)]

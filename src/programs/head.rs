@@ -94,7 +94,7 @@ fn run(ctx: &mut Ctx, argv: &[String], which: Which) -> i32 {
             Ok(d) => d,
             Err(FsError::IsDir) => {
                 if headers {
-                    ctx.out(format!("{}==> {name} <==\n", if first { "" } else { "\n" }));
+                    ctx.out_fmt(format_args!("{}==> {name} <==\n", if first { "" } else { "\n" }));
                     first = false;
                 }
                 ctx.error(prog, format!("error reading '{name}': {}", FsError::IsDir));
@@ -109,7 +109,7 @@ fn run(ctx: &mut Ctx, argv: &[String], which: Which) -> i32 {
         };
         if headers {
             let shown = if name == "-" { "standard input" } else { name.as_str() };
-            ctx.out(format!("{}==> {shown} <==\n", if first { "" } else { "\n" }));
+            ctx.out_fmt(format_args!("{}==> {shown} <==\n", if first { "" } else { "\n" }));
         }
         first = false;
         let part = select(&data, amount, which);

@@ -77,7 +77,7 @@ impl Ln {
             Ok(()) => {
                 if self.verbose {
                     let arrow = if self.symbolic { "->" } else { "=>" };
-                    ctx.out(format!("{} {arrow} {}\n", quote(dst), quote(src)));
+                    ctx.out_fmt(format_args!("{} {arrow} {}\n", quote(dst), quote(src)));
                 }
                 true
             }

@@ -237,7 +237,7 @@ impl Ls<'_, '_> {
         }
         self.printed = true;
         if heading {
-            self.ctx.out(format!("{path}:\n"));
+            self.ctx.out_fmt(format_args!("{path}:\n"));
         }
         let total: u64 = entries.iter().map(|e| fmt::blocks(&e.meta)).sum();
         self.print_entries(&entries, Some(total));
@@ -281,7 +281,7 @@ impl Ls<'_, '_> {
     fn print_long(&mut self, entries: &[Entry], total: Option<u64>) {
         if let Some(total) = total {
             let shown = if self.opts.human { human_size(total * 1024) } else { total.to_string() };
-            self.ctx.out(format!("total {shown}\n"));
+            self.ctx.out_fmt(format_args!("total {shown}\n"));
         }
         let now = self.ctx.fs.now();
         let rows: Vec<[String; 6]> = entries
@@ -304,7 +304,7 @@ impl Ls<'_, '_> {
             let [mode, links, user, group, size, date] = row;
             let columns = format!("{mode} {links:>wl$} {user:<wu$} {group:<wg$} {size:>ws$} {date} ");
             let name = self.long_name(entry, columns.len());
-            self.ctx.out(format!("{columns}{name}\n"));
+            self.ctx.out_fmt(format_args!("{columns}{name}\n"));
         }
     }
 

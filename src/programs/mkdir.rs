@@ -42,7 +42,7 @@ impl Make {
             }
         }
         if self.verbose {
-            ctx.out(format!("mkdir: created directory {}\n", quote(path)));
+            ctx.out_fmt(format_args!("mkdir: created directory {}\n", quote(path)));
         }
         if let (false, Some((mode, bits))) = (intermediate, self.mode) {
             if let Ok(meta) = ctx.fs.lstat(path) {
@@ -149,7 +149,7 @@ pub fn rmdir(ctx: &mut Ctx, argv: &[String]) -> i32 {
     let mut status = 0;
     for path in &parsed.operands {
         if verbose {
-            ctx.out(format!("rmdir: removing directory, {}\n", quote(path)));
+            ctx.out_fmt(format_args!("rmdir: removing directory, {}\n", quote(path)));
         }
         if let Err(err) = remove_dir(ctx, path) {
             if !ignorable(&err) {
@@ -169,7 +169,7 @@ pub fn rmdir(ctx: &mut Ctx, argv: &[String]) -> i32 {
             }
             dir.truncate(cut);
             if verbose {
-                ctx.out(format!("rmdir: removing directory, {}\n", quote(&dir)));
+                ctx.out_fmt(format_args!("rmdir: removing directory, {}\n", quote(&dir)));
             }
             if let Err(err) = ctx.fs.rmdir(&dir) {
                 if !ignorable(&err.to_string()) {

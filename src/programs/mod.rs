@@ -97,6 +97,19 @@ impl Ctx<'_> {
         self.io.write(2, text.as_ref());
     }
 
+    /// Writes formatted text (`format_args!`) to standard output: one body for every call site,
+    /// which would otherwise each build, write and drop a `String` of its own.
+    #[inline(never)]
+    pub fn out_fmt(&mut self, text: std::fmt::Arguments<'_>) {
+        self.io.write(1, std::fmt::format(text).as_bytes());
+    }
+
+    /// Writes formatted text (`format_args!`) to standard error, as [`Ctx::out_fmt`] does.
+    #[inline(never)]
+    pub fn err_fmt(&mut self, text: std::fmt::Arguments<'_>) {
+        self.io.write(2, std::fmt::format(text).as_bytes());
+    }
+
     /// Writes `prog: message` and a newline to standard error, as coreutils do.
     pub fn error(&mut self, prog: &str, message: impl std::fmt::Display) {
         let line = format!("{prog}: {message}\n");

@@ -88,7 +88,7 @@ fn move_one(ctx: &mut Ctx, src: &str, dst: &str, no_clobber: bool, interactive: 
     match ctx.fs.rename(src, dst) {
         Ok(()) => {
             if verbose {
-                ctx.out(format!("renamed {} -> {}\n", quote(src), quote(dst)));
+                ctx.out_fmt(format_args!("renamed {} -> {}\n", quote(src), quote(dst)));
             }
             true
         }

@@ -17,14 +17,14 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
     if logical {
         if let Some(pwd) = ctx.var("PWD").map(str::to_string) {
             if names_cwd(ctx, &pwd) {
-                ctx.out(format!("{pwd}\n"));
+                ctx.out_fmt(format_args!("{pwd}\n"));
                 return 0;
             }
         }
     }
     match ctx.fs.cwd_path() {
         Ok(path) => {
-            ctx.out(format!("{path}\n"));
+            ctx.out_fmt(format_args!("{path}\n"));
             0
         }
         Err(e) => {

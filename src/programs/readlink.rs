@@ -179,7 +179,7 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
             None => ctx.fs.readlink(path),
         };
         match result {
-            Ok(text) => ctx.out(format!("{text}{end}")),
+            Ok(text) => ctx.out_fmt(format_args!("{text}{end}")),
             Err(err) => {
                 if verbose {
                     ctx.error("readlink", format!("{}: {err}", quotef(path)));
@@ -261,7 +261,7 @@ pub fn realpath(ctx: &mut Ctx, argv: &[String]) -> i32 {
                         resolved = relative(&resolved, to);
                     }
                 }
-                ctx.out(format!("{resolved}{end}"));
+                ctx.out_fmt(format_args!("{resolved}{end}"));
             }
             Err(err) => {
                 if !quiet {

@@ -49,7 +49,7 @@ impl Rm {
             Ok(()) => {
                 if self.verbose {
                     let what = if dir { "removed directory" } else { "removed" };
-                    ctx.out(format!("{what} {}\n", quote(path)));
+                    ctx.out_fmt(format_args!("{what} {}\n", quote(path)));
                 }
                 true
             }
@@ -77,7 +77,7 @@ impl Visitor for Rm {
         // An unreadable directory may still be empty: try removing it before complaining.
         if ctx.fs.rmdir(visit.path).is_ok() {
             if self.verbose {
-                ctx.out(format!("removed directory {}\n", quote(visit.path)));
+                ctx.out_fmt(format_args!("removed directory {}\n", quote(visit.path)));
             }
             return true;
         }

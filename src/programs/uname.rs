@@ -71,7 +71,7 @@ pub fn hostname(ctx: &mut Ctx, argv: &[String]) -> i32 {
         Some(arg) if arg.starts_with('-') && arg.len() > 1 => {
             let c = arg.chars().nth(1).unwrap_or('-');
             if !matches!(c, 's' | 'f' | 'a' | 'A') {
-                ctx.err(format!("hostname: invalid option -- '{c}'\n"));
+                ctx.err_fmt(format_args!("hostname: invalid option -- '{c}'\n"));
                 return 1;
             }
         }
@@ -82,7 +82,7 @@ pub fn hostname(ctx: &mut Ctx, argv: &[String]) -> i32 {
         None => {}
     }
     let name = host_name(ctx);
-    ctx.out(format!("{name}\n"));
+    ctx.out_fmt(format_args!("{name}\n"));
     0
 }
 

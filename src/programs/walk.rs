@@ -191,7 +191,7 @@ pub fn kind_name(meta: &Metadata) -> &'static str {
 /// Asks a yes/no question on stderr (as `rm -i` does) and reads the answer from standard
 /// input: only an answer starting with `y` or `Y` is yes; end of input is no.
 pub fn ask(ctx: &mut Ctx, prog: &str, question: &str) -> bool {
-    ctx.err(format!("{prog}: {question}? "));
+    ctx.err_fmt(format_args!("{prog}: {question}? "));
     let answer = ctx.io.read_line();
     matches!(answer.as_deref().and_then(|a| a.first()), Some(b'y' | b'Y'))
 }

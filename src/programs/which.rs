@@ -19,7 +19,7 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
                 if c == 'a' {
                     all = true;
                 } else {
-                    ctx.err(format!("Illegal option -{c}\nUsage: /usr/bin/which [-a] args\n"));
+                    ctx.err_fmt(format_args!("Illegal option -{c}\nUsage: /usr/bin/which [-a] args\n"));
                     return 2;
                 }
             }
@@ -38,7 +38,7 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
             super::search_path_traced(ctx.fs, ctx.trace, "which", name, &path, all)
         };
         for candidate in &matches {
-            ctx.out(format!("{candidate}\n"));
+            ctx.out_fmt(format_args!("{candidate}\n"));
             found = true;
         }
         if !found {

@@ -67,7 +67,7 @@ pub fn cowsay(machine: &mut Machine) -> i32 {
         return 2;
     };
     if character != "cow" {
-        machine.ctx.err(format!("venvlab: only the cow is drawn in this simulation, not '{character}'\n"));
+        machine.ctx.err_fmt(format_args!("venvlab: only the cow is drawn in this simulation, not '{character}'\n"));
         return 1;
     }
     machine.ctx.out(draw(&text));
@@ -88,7 +88,7 @@ fn numpy_version(machine: &Machine) -> Option<String> {
 pub fn f2py(machine: &mut Machine) -> i32 {
     let version = numpy_version(machine).unwrap_or_default();
     if machine.argv.iter().skip(1).any(|a| a == "-v" || a == "--version") {
-        machine.ctx.out(format!("{version}\n"));
+        machine.ctx.out_fmt(format_args!("{version}\n"));
         return 0;
     }
     machine.ctx.err("venvlab: f2py only reports its version (-v) in this simulation\n");
@@ -99,7 +99,7 @@ pub fn f2py(machine: &mut Machine) -> i32 {
 pub fn numpy_config(machine: &mut Machine) -> i32 {
     let version = numpy_version(machine).unwrap_or_default();
     if machine.argv.iter().skip(1).any(|a| a == "--version") {
-        machine.ctx.out(format!("{version}\n"));
+        machine.ctx.out_fmt(format_args!("{version}\n"));
         return 0;
     }
     machine.ctx.err("venvlab: numpy-config only reports its version (--version) in this simulation\n");

@@ -108,7 +108,7 @@ pub fn main(machine: &mut Machine) -> i32 {
         Some("show") => pip.show(&args[1..]),
         None | Some("help") | Some("-h") | Some("--help") => pip.usage(),
         Some(other) => {
-            pip.err(&format!("ERROR: unknown command \"{other}\"\n"));
+            pip.err_fmt(format_args!("ERROR: unknown command \"{other}\"\n"));
             1
         }
     }
@@ -146,7 +146,7 @@ pub fn bootstrap(machine: &mut Machine, upgrade: bool, scripts: Scripts, user: b
     let bundled = format!("{}/lib/python{}/ensurepip/_bundled/{wheel_name}", machine.paths.base_prefix, machine.build.short_version());
     let package = index::versions_of("pip").into_iter().find(|p| p.version == index::PIP_VERSION);
     let (true, Some(package)) = (machine.ctx.fs.exists(&bundled), package) else {
-        machine.ctx.err(format!("FileNotFoundError: [Errno 2] No such file or directory: '{bundled}'\n"));
+        machine.ctx.err_fmt(format_args!("FileNotFoundError: [Errno 2] No such file or directory: '{bundled}'\n"));
         return 1;
     };
     let mut pip = Pip { machine, quiet: false, ignore_installed: false, in_target: false, no_warn_script_location: false };
@@ -160,14 +160,14 @@ pub fn bootstrap(machine: &mut Machine, upgrade: bool, scripts: Scripts, user: b
             Err(status) => return status,
         },
     };
-    pip.out(&format!("Looking in links: {ENSUREPIP_TMPDIR}\n"));
+    pip.out_fmt(format_args!("Looking in links: {ENSUREPIP_TMPDIR}\n"));
     let installed = pip.find_installed("pip");
     if let Some(old) = installed.as_ref().filter(|old| !upgrade || Version::parse(&old.version) >= Version::parse(index::PIP_VERSION)) {
         let site = display_path(&old.site, &pip.machine.logical_cwd());
-        pip.out(&format!("Requirement already satisfied: pip in {site} ({})\n", old.version));
+        pip.out_fmt(format_args!("Requirement already satisfied: pip in {site} ({})\n", old.version));
         return 0;
     }
-    pip.out(&format!("Processing {ENSUREPIP_TMPDIR}/{wheel_name}\nInstalling collected packages: pip\n"));
+    pip.out_fmt(format_args!("Processing {ENSUREPIP_TMPDIR}/{wheel_name}\nInstalling collected packages: pip\n"));
     let mut target = pip.target(user);
     if let Some(root) = root {
         let root = pip.machine.absolute(root);
@@ -179,10 +179,10 @@ pub fn bootstrap(machine: &mut Machine, upgrade: bool, scripts: Scripts, user: b
     let fs = &mut *pip.machine.ctx.fs;
     let made = fs.mkdir_all(&target.site).and_then(|_| fs.mkdir_all(&target.bin));
     if let Err(e) = made.and_then(|_| wheel::install_scripts(fs, &target, package, true, &|script| scripts.keeps(script))) {
-        pip.err(&format!("ERROR: Could not install packages due to an OSError: [Errno {}] {e}: '{}'\n\n", e.errno(), target.site));
+        pip.err_fmt(format_args!("ERROR: Could not install packages due to an OSError: [Errno {}] {e}: '{}'\n\n", e.errno(), target.site));
         return 1;
     }
-    pip.out(&format!("Successfully installed pip-{}\n", index::PIP_VERSION));
+    pip.out_fmt(format_args!("Successfully installed pip-{}\n", index::PIP_VERSION));
     0
 }
 
@@ -195,6 +195,17 @@ impl Pip<'_, '_, '_> {
 
     fn err(&mut self, text: &str) {
         self.machine.ctx.err(text);
+    }
+
+    /// [`Pip::out`] for formatted text.
+    fn out_fmt(&mut self, text: std::fmt::Arguments<'_>) {
+        if !self.quiet {
+            self.machine.ctx.out_fmt(text);
+        }
+    }
+
+    fn err_fmt(&mut self, text: std::fmt::Arguments<'_>) {
+        self.machine.ctx.err_fmt(text);
     }
 
     fn short(&self) -> String {
@@ -327,7 +338,7 @@ impl Pip<'_, '_, '_> {
                         v.clone()
                     }
                     None => {
-                        self.err(&format!("{LIST_USAGE}\n{name} option requires 1 argument\n"));
+                        self.err_fmt(format_args!("{LIST_USAGE}\n{name} option requires 1 argument\n"));
                         return 2;
                     }
                 },
@@ -335,7 +346,7 @@ impl Pip<'_, '_, '_> {
             match name {
                 "--format" if ["columns", "freeze", "json"].contains(&value.as_str()) => format = value,
                 "--format" => {
-                    self.err(&format!("{LIST_USAGE}\noption --format: invalid choice: '{value}' (choose from 'columns', 'freeze', 'json')\n"));
+                    self.err_fmt(format_args!("{LIST_USAGE}\noption --format: invalid choice: '{value}' (choose from 'columns', 'freeze', 'json')\n"));
                     return 2;
                 }
                 "--exclude" => exclude.push(index::canonical(&value)),
@@ -423,7 +434,7 @@ impl Pip<'_, '_, '_> {
         let text = blocks.join("---\n");
         self.out(&text);
         if !missing.is_empty() {
-            self.err(&format!("WARNING: Package(s) not found: {}\n", missing.join(", ")));
+            self.err_fmt(format_args!("WARNING: Package(s) not found: {}\n", missing.join(", ")));
             return 1;
         }
         0
@@ -441,11 +452,11 @@ impl Pip<'_, '_, '_> {
         }
         for name in names {
             let Some(installed) = self.find_installed(&name) else {
-                self.err(&format!("WARNING: Skipping {name} as it is not installed.\n"));
+                self.err_fmt(format_args!("WARNING: Skipping {name} as it is not installed.\n"));
                 continue;
             };
             let (name, version) = (installed.name.clone(), installed.version.clone());
-            self.out(&format!("Found existing installation: {name} {version}\nUninstalling {name}-{version}:\n"));
+            self.out_fmt(format_args!("Found existing installation: {name} {version}\nUninstalling {name}-{version}:\n"));
             let files = self.recorded_files(&installed);
             if !yes {
                 let mut listing = String::from("  Would remove:\n");
@@ -460,7 +471,7 @@ impl Pip<'_, '_, '_> {
                 }
             }
             self.remove_files(&files);
-            self.out(&format!("  Successfully uninstalled {name}-{version}\n"));
+            self.out_fmt(format_args!("  Successfully uninstalled {name}-{version}\n"));
         }
         0
     }
@@ -537,7 +548,7 @@ impl Pip<'_, '_, '_> {
         let o = match InstallOptions::parse(args) {
             Ok(o) => o,
             Err(message) => {
-                self.err(&format!("{INSTALL_USAGE}\n{message}\n"));
+                self.err_fmt(format_args!("{INSTALL_USAGE}\n{message}\n"));
                 return 2;
             }
         };
@@ -580,7 +591,7 @@ impl Pip<'_, '_, '_> {
                 Ok(r) => requested.push((r, origin.clone())),
                 Err((why, column)) => {
                     let from = origin.as_ref().map(|o| format!(" (from line {} of {})", o.line, o.file)).unwrap_or_default();
-                    self.err(&format!("ERROR: Invalid requirement: '{text}': {why}\n    {text}\n    {}^{from}\n", " ".repeat(column)));
+                    self.err_fmt(format_args!("ERROR: Invalid requirement: '{text}': {why}\n    {text}\n    {}^{from}\n", " ".repeat(column)));
                     return 1;
                 }
             }
@@ -623,7 +634,7 @@ impl Pip<'_, '_, '_> {
                 .map(|(l, n)| (l, Some(Origin { file: file.to_string(), line: n })))
                 .collect()),
             Err(e) => {
-                self.err(&format!("ERROR: Could not open requirements file: [Errno {}] {e}: '{file}'\n", e.errno()));
+                self.err_fmt(format_args!("ERROR: Could not open requirements file: [Errno {}] {e}: '{file}'\n", e.errno()));
                 Err(1)
             }
         }
@@ -661,7 +672,7 @@ impl Pip<'_, '_, '_> {
         let installed = self.find_installed(&req.name).filter(|i| !self.ignore_installed && req.allows(&i.version));
         if let Some(installed) = &installed {
             let site = display_path(&installed.site, &self.machine.logical_cwd());
-            self.out(&format!("Requirement already satisfied: {spec} in {site}{shown_from} ({})\n", installed.version));
+            self.out_fmt(format_args!("Requirement already satisfied: {spec} in {site}{shown_from} ({})\n", installed.version));
         }
         // The version pip would take from the index: the newest it lists that fits (the
         // simulation installs it only if it recorded its files).
@@ -681,7 +692,7 @@ impl Pip<'_, '_, '_> {
             (None, None) => return Err(self.not_found(&req, &spec)),
         };
         if let Pick::New(package) = &pick {
-            self.out(&format!("Collecting {spec}{shown_from}\n"));
+            self.out_fmt(format_args!("Collecting {spec}{shown_from}\n"));
             self.fetch(package);
             session.order.push((key.clone(), depth, requested));
         }
@@ -711,7 +722,7 @@ impl Pip<'_, '_, '_> {
         }
         let mut have: Vec<&str> = recorded.iter().map(|p| p.version).collect();
         crate::sort::sort_by(&mut have, |a, b| Version::parse(a).cmp(&Version::parse(b)));
-        self.err(&format!("venvlab: pip would install {} {version} here, but the simulated index holds the files of {} {} only\n", req.name, req.name, have.join(", ")));
+        self.err_fmt(format_args!("venvlab: pip would install {} {version} here, but the simulated index holds the files of {} {} only\n", req.name, req.name, have.join(", ")));
         Err(1)
     }
 
@@ -735,22 +746,22 @@ impl Pip<'_, '_, '_> {
     fn not_found(&mut self, req: &Requirement, spec: &str) -> i32 {
         let yanked = index::yanked(&req.name);
         if !yanked.is_empty() {
-            self.err(&format!("ERROR: Ignored the following yanked versions: {}\n", yanked.join(", ")));
+            self.err_fmt(format_args!("ERROR: Ignored the following yanked versions: {}\n", yanked.join(", ")));
         }
         let other_python: Vec<String> = index::requires_python_excluded(&req.name).iter().map(|(v, spec)| format!("{v} Requires-Python {spec}")).collect();
         if !other_python.is_empty() {
-            self.err(&format!("ERROR: Ignored the following versions that require a different python version: {}\n", other_python.join("; ")));
+            self.err_fmt(format_args!("ERROR: Ignored the following versions that require a different python version: {}\n", other_python.join("; ")));
         }
         let versions = index::available(&req.name);
         let list = if versions.is_empty() { "none".to_string() } else { versions.join(", ") };
-        self.err(&format!("ERROR: Could not find a version that satisfies the requirement {spec} (from versions: {list})\nERROR: No matching distribution found for {spec}\n"));
+        self.err_fmt(format_args!("ERROR: Could not find a version that satisfies the requirement {spec} (from versions: {list})\nERROR: No matching distribution found for {spec}\n"));
         1
     }
 
     fn conflict(&mut self, req: &Requirement, chosen: &str) -> i32 {
         let first = format!("{}=={chosen}", req.name);
         let second = format!("{}{}", req.name, req.specifier());
-        self.err(&format!(
+        self.err_fmt(format_args!(
             "ERROR: Cannot install {first} and {second} because these package versions have conflicting dependencies.\n\nThe conflict is caused by:\n    The user requested {first}\n    The user requested {second}\n\nTo fix this you could try to:\n1. loosen the range of package versions you've specified\n2. remove package versions to allow pip to attempt to solve the dependency conflict\n\nERROR: ResolutionImpossible: for help visit https://pip.pypa.io/en/latest/topics/dependency-resolution/#dealing-with-dependency-conflicts\n"
         ));
         1
@@ -763,10 +774,10 @@ impl Pip<'_, '_, '_> {
         let entry = join_path(&cache_dir, package.wheel);
         let size = format_size(package.wheel_size);
         if self.machine.ctx.fs.stat(&entry).is_ok_and(|m| m.kind == FileKind::File) {
-            self.out(&format!("  Using cached {} ({size})\n", package.wheel));
+            self.out_fmt(format_args!("  Using cached {} ({size})\n", package.wheel));
             return;
         }
-        self.out(&format!("  Downloading {} ({size})\n", package.wheel));
+        self.out_fmt(format_args!("  Downloading {} ({size})\n", package.wheel));
         if package.wheel_size > 40_000 {
             let bar = progress_bar(package.wheel_size);
             self.out(&bar);
@@ -816,7 +827,7 @@ impl Pip<'_, '_, '_> {
     /// unless `--upgrade` (then it is replaced; a link is kept and warned about).
     fn finish_in_target(&mut self, session: Resolution, dir: &str, upgrade: bool) -> i32 {
         if let Err(e) = self.machine.ctx.fs.mkdir_all(dir) {
-            self.err(&format!("ERROR: Could not install packages due to an OSError: [Errno {}] {e}: '{dir}'\n\n", e.errno()));
+            self.err_fmt(format_args!("ERROR: Could not install packages due to an OSError: [Errno {}] {e}: '{dir}'\n\n", e.errno()));
             return 1;
         }
         let home = TARGET_TMPDIR;
@@ -840,17 +851,17 @@ impl Pip<'_, '_, '_> {
             let fs = &mut *self.machine.ctx.fs;
             if let Ok(there) = fs.lstat(&to) {
                 if !upgrade {
-                    self.err(&format!("WARNING: Target directory {to} already exists. Specify --upgrade to force replacement.\n"));
+                    self.err_fmt(format_args!("WARNING: Target directory {to} already exists. Specify --upgrade to force replacement.\n"));
                     continue;
                 }
                 if there.kind == FileKind::Symlink {
-                    self.err(&format!("WARNING: Target directory {to} already exists and is a link. pip will not automatically replace links, please remove if replacement is desired.\n"));
+                    self.err_fmt(format_args!("WARNING: Target directory {to} already exists and is a link. pip will not automatically replace links, please remove if replacement is desired.\n"));
                     continue;
                 }
                 let _ = fs.remove_all(&to);
             }
             if let Err(e) = self.machine.ctx.fs.rename(&from, &to) {
-                self.err(&format!("ERROR: Could not install packages due to an OSError: [Errno {}] {e}: '{to}'\n\n", e.errno()));
+                self.err_fmt(format_args!("ERROR: Could not install packages due to an OSError: [Errno {}] {e}: '{to}'\n\n", e.errno()));
                 let _ = self.machine.ctx.fs.remove_all(home);
                 return 1;
             }
@@ -889,7 +900,7 @@ impl Pip<'_, '_, '_> {
 
     /// Removes an installed version that a new one replaces, saying so as pip does.
     fn replace(&mut self, name: &str, old: &Installed) {
-        self.out(&format!("  Attempting uninstall: {name}\n    Found existing installation: {} {}\n    Uninstalling {}-{}:\n      Successfully uninstalled {}-{}\n", old.name, old.version, old.name, old.version, old.name, old.version));
+        self.out_fmt(format_args!("  Attempting uninstall: {name}\n    Found existing installation: {} {}\n    Uninstalling {}-{}:\n      Successfully uninstalled {}-{}\n", old.name, old.version, old.name, old.version, old.name, old.version));
         let files = self.recorded_files(old);
         self.remove_files(&files);
     }
@@ -903,7 +914,7 @@ impl Pip<'_, '_, '_> {
         let mut order = session.order.clone();
         crate::sort::sort_by(&mut order, |a, b| (b.1, &b.0).cmp(&(a.1, &a.0)));
         let names: Vec<&str> = order.iter().filter_map(|(k, _, _)| session.new_package(k).map(|(name, _)| name)).collect();
-        self.out(&format!("Installing collected packages: {}\n", names.join(", ")));
+        self.out_fmt(format_args!("Installing collected packages: {}\n", names.join(", ")));
         let _ = self.machine.ctx.fs.mkdir_all(&target.site);
         let _ = self.machine.ctx.fs.mkdir_all(&target.bin);
         let replace = !self.in_target;
@@ -913,7 +924,7 @@ impl Pip<'_, '_, '_> {
                 self.replace(name, &old);
             }
             if let Err(e) = wheel::install(self.machine.ctx.fs, target, package, *user) {
-                self.err(&format!("ERROR: Could not install packages due to an OSError: [Errno {}] {e}: '{}'\n\n", e.errno(), target.site));
+                self.err_fmt(format_args!("ERROR: Could not install packages due to an OSError: [Errno {}] {e}: '{}'\n\n", e.errno(), target.site));
                 return 1;
             }
             if !self.in_target && !self.no_warn_script_location {
@@ -922,7 +933,7 @@ impl Pip<'_, '_, '_> {
         }
         let mut done: Vec<String> = order.iter().filter_map(|(k, _, _)| session.new_package(k).map(|(name, p)| format!("{name}-{}", p.version))).collect();
         crate::sort::sort_by_key(&mut done, |d| d.to_ascii_lowercase());
-        self.out(&format!("Successfully installed {}\n", done.join(" ")));
+        self.out_fmt(format_args!("Successfully installed {}\n", done.join(" ")));
         0
     }
 }

@@ -119,15 +119,15 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
     };
     match &line.mode {
         Mode::Version(1) => {
-            ctx.out(format!("Python {}\n", build.version));
+            ctx.out_fmt(format_args!("Python {}\n", build.version));
             return 0;
         }
         Mode::Version(_) => {
-            ctx.out(format!("Python {}\n", build.version_text()));
+            ctx.out_fmt(format_args!("Python {}\n", build.version_text()));
             return 0;
         }
         Mode::Help => {
-            ctx.out(format!("usage: {argv0} [option] ... [-c cmd | -m mod | file | -] [arg] ...\nOptions (and corresponding environment variables):\n-c cmd : program passed in as string (terminates option list)\n-E     : ignore PYTHON* environment variables (such as PYTHONPATH)\n-h     : print this help message and exit (also -? or --help)\n-I     : isolate Python from the user's environment (implies -E and -s)\n-m mod : run library module as a script (terminates option list)\n-q     : don't print version and copyright messages on interactive startup\n-s     : don't add user site directory to sys.path; also PYTHONNOUSERSITE=x\n-S     : don't imply 'import site' on initialization\n-V     : print the Python version number and exit (also --version)\n         when given twice, print more information about the build\nfile   : program read from script file\n-      : program read from stdin (default; interactive mode if a tty)\narg ...: arguments passed to program in sys.argv[1:]\n"));
+            ctx.out_fmt(format_args!("usage: {argv0} [option] ... [-c cmd | -m mod | file | -] [arg] ...\nOptions (and corresponding environment variables):\n-c cmd : program passed in as string (terminates option list)\n-E     : ignore PYTHON* environment variables (such as PYTHONPATH)\n-h     : print this help message and exit (also -? or --help)\n-I     : isolate Python from the user's environment (implies -E and -s)\n-m mod : run library module as a script (terminates option list)\n-q     : don't print version and copyright messages on interactive startup\n-s     : don't add user site directory to sys.path; also PYTHONNOUSERSITE=x\n-S     : don't imply 'import site' on initialization\n-V     : print the Python version number and exit (also --version)\n         when given twice, print more information about the build\nfile   : program read from script file\n-      : program read from stdin (default; interactive mode if a tty)\narg ...: arguments passed to program in sys.argv[1:]\n"));
             return 0;
         }
         _ => {}
@@ -136,7 +136,7 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
     let paths = startup::compute(ctx.fs, ctx.env, &argv0, &build, line.flags, &mut trace);
     ctx.trace.append(&mut trace);
     for warning in &paths.warnings {
-        ctx.err(format!("{warning}\n"));
+        ctx.err_fmt(format_args!("{warning}\n"));
     }
     let cwd = ctx.fs.cwd_path().unwrap_or_else(|_| "/".into());
     let (first, sys_argv) = match &line.mode {
@@ -181,7 +181,7 @@ fn run(machine: &mut Machine, interp: &mut Interpreter, line: &CommandLine, exec
                     interp.run(machine, &text, &absolute)
                 }
                 Err(e) => {
-                    machine.ctx.err(format!("{executable}: can't open file '{absolute}': [Errno {}] {e}\n", e.errno()));
+                    machine.ctx.err_fmt(format_args!("{executable}: can't open file '{absolute}': [Errno {}] {e}\n", e.errno()));
                     return 2;
                 }
             }
@@ -206,7 +206,7 @@ fn module_status(machine: &mut Machine, interp: &mut Interpreter, name: &str) ->
         Ok(()) => machine.exit.unwrap_or(0),
         Err(e) if e.kind() == super::lang::RUNPY_ERROR => {
             let executable = machine.paths.executable.clone();
-            machine.ctx.err(format!("{executable}: {}\n", e.message()));
+            machine.ctx.err_fmt(format_args!("{executable}: {}\n", e.message()));
             1
         }
         Err(e) => interp.report(machine, &e),
@@ -230,11 +230,11 @@ fn site_report(machine: &mut Machine, args: &[String]) -> i32 {
     let user_site = format!("{user_base}/lib/python{short}/site-packages");
     match args.first().map(String::as_str) {
         Some("--user-base") => {
-            machine.ctx.out(format!("{user_base}\n"));
+            machine.ctx.out_fmt(format_args!("{user_base}\n"));
             return 0;
         }
         Some("--user-site") => {
-            machine.ctx.out(format!("{user_site}\n"));
+            machine.ctx.out_fmt(format_args!("{user_site}\n"));
             return 0;
         }
         _ => {}

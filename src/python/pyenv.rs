@@ -76,7 +76,7 @@ impl Pyenv<'_, '_> {
     }
 
     fn fail(&mut self, message: &str) -> i32 {
-        self.ctx.err(format!("pyenv: {message}\n"));
+        self.ctx.err_fmt(format_args!("pyenv: {message}\n"));
         1
     }
 

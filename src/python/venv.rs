@@ -158,11 +158,11 @@ pub fn main(machine: &mut Machine, debian: bool) -> i32 {
     let options = match parse(&args) {
         Ok(Some(o)) => o,
         Ok(None) => {
-            machine.ctx.out(format!("{USAGE}{HELP}"));
+            machine.ctx.out_fmt(format_args!("{USAGE}{HELP}"));
             return 0;
         }
         Err(message) => {
-            machine.ctx.err(format!("{USAGE}venv: error: {message}\n"));
+            machine.ctx.err_fmt(format_args!("{USAGE}venv: error: {message}\n"));
             return 2;
         }
     };
@@ -175,7 +175,7 @@ pub fn main(machine: &mut Machine, debian: bool) -> i32 {
         match create(machine, &options, &env_dir, debian) {
             Ok(()) => {}
             Err(Stop::Error(message)) => {
-                machine.ctx.err(format!("Error: {message}\n"));
+                machine.ctx.err_fmt(format_args!("Error: {message}\n"));
                 return 1;
             }
             Err(Stop::Exit(text)) => {
@@ -327,7 +327,7 @@ fn symlink_or_copy(machine: &mut Machine, o: &Options, src: &str, dst: &str, rel
     if !copy && !is_link(machine.ctx.fs, dst) {
         let target = if relative { src.rsplit('/').next().unwrap_or(src) } else { src };
         if machine.ctx.fs.symlink(target, dst).is_err() {
-            machine.ctx.err(format!("Unable to symlink '{src}' to '{dst}'\n"));
+            machine.ctx.err_fmt(format_args!("Unable to symlink '{src}' to '{dst}'\n"));
             copy = true;
         }
     }

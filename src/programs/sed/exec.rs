@@ -531,7 +531,7 @@ impl<'c, 'a> Editor<'c, 'a> {
                 if wanted > re.groups() {
                     // Only `s//.../` gets here: the last regular expression has fewer groups.
                     let prefix = &self.opts.error_prefix;
-                    self.ctx.err(format!("sed: {prefix}invalid reference \\{wanted} on `s' command's RHS\n"));
+                    self.ctx.err_fmt(format_args!("sed: {prefix}invalid reference \\{wanted} on `s' command's RHS\n"));
                     return Err(Stop(1));
                 }
                 out.extend(&chars[copied..ms]);
