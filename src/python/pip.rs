@@ -10,6 +10,7 @@ use super::index::{self, Package};
 use super::pep440::{Requirement, Version};
 use super::wheel::{self, Target};
 use crate::fs::{join_path, FileKind};
+use std::fmt::Write as _;
 
 /// An installed distribution, as its `.dist-info` describes it.
 #[derive(Debug, Clone)]
@@ -374,7 +375,7 @@ impl Pip<'_, '_, '_> {
                 // pip's tabulate pads every column but the last, so no line ends in spaces
                 let mut text = format!("{:<w1$} Version\n{} {}\n", "Package", "-".repeat(w1), "-".repeat(w2));
                 for (name, version) in rows {
-                    text.push_str(&format!("{name:<w1$} {version}\n"));
+                    let _ = writeln!(text, "{name:<w1$} {version}");
                 }
                 text
             }
@@ -461,7 +462,7 @@ impl Pip<'_, '_, '_> {
             if !yes {
                 let mut listing = String::from("  Would remove:\n");
                 for path in self.compressed(&files) {
-                    listing.push_str(&format!("    {path}\n"));
+                    let _ = writeln!(listing, "    {path}");
                 }
                 self.out(&listing);
                 self.out("Proceed (Y/n)? ");
@@ -959,7 +960,7 @@ fn json_string(text: &str) -> String {
             c if (c as u32) < 0x20 || (c as u32) > 0x7e => {
                 let mut units = [0u16; 2];
                 for unit in c.encode_utf16(&mut units) {
-                    out.push_str(&format!("\\u{unit:04x}"));
+                    let _ = write!(out, "\\u{unit:04x}");
                 }
             }
             c => out.push(c),

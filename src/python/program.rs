@@ -5,6 +5,7 @@ use super::host::Machine;
 use super::lang::{Interpreter, ReplStep};
 use super::startup::{self, Build, Flags};
 use crate::programs::Ctx;
+use std::fmt::Write as _;
 
 /// What the command line asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -242,14 +243,15 @@ fn site_report(machine: &mut Machine, args: &[String]) -> i32 {
     let exists = |path: &str| if machine.ctx.fs.exists(path) { "exists" } else { "doesn't exist" };
     let mut text = String::from("sys.path = [\n");
     for entry in &machine.paths.path {
-        text.push_str(&format!("    '{entry}',\n"));
+        let _ = writeln!(text, "    '{entry}',");
     }
-    text.push_str(&format!(
-        "]\nUSER_BASE: '{user_base}' ({})\nUSER_SITE: '{user_site}' ({})\nENABLE_USER_SITE: {}\n",
+    let _ = writeln!(
+        text,
+        "]\nUSER_BASE: '{user_base}' ({})\nUSER_SITE: '{user_site}' ({})\nENABLE_USER_SITE: {}",
         exists(&user_base),
         exists(&user_site),
         if machine.paths.pyvenv_cfg.is_none() { "True" } else { "False" }
-    ));
+    );
     machine.ctx.out(text);
     0
 }

@@ -5,6 +5,7 @@
 
 use crate::fs::{join_path, FileKind};
 use crate::programs::{Ctx, ExecRequest};
+use std::fmt::Write as _;
 
 /// Where the selected version came from.
 struct Selected {
@@ -143,9 +144,9 @@ impl Pyenv<'_, '_> {
         let mut text = String::new();
         for v in std::iter::once("system".to_string()).chain(self.installed()) {
             if v == s.version {
-                text.push_str(&format!("* {v} {}\n", s.set_by()));
+                let _ = writeln!(text, "* {v} {}", s.set_by());
             } else {
-                text.push_str(&format!("  {v}\n"));
+                let _ = writeln!(text, "  {v}");
             }
         }
         self.out(&text)
@@ -219,9 +220,9 @@ impl Pyenv<'_, '_> {
         let versions = self.whence_versions(name);
         let mut message = format!("{name}: command not found");
         if !versions.is_empty() {
-            message.push_str(&format!("\n\nThe `{name}' command exists in these Python versions:\n"));
+            let _ = writeln!(message, "\n\nThe `{name}' command exists in these Python versions:");
             for v in versions {
-                message.push_str(&format!("  {v}\n"));
+                let _ = writeln!(message, "  {v}");
             }
             message.push_str("\nNote: See 'pyenv help global' for tips on allowing both\n      python2 and python3 to be found.");
         }
@@ -331,11 +332,11 @@ impl Pyenv<'_, '_> {
         env.insert("PATH".into(), format!("{prefix}/libexec:{path}"));
         let mut hooks = format!("{}:{}/pyenv.d", env.get("PYENV_HOOK_PATH").cloned().unwrap_or_default(), self.root);
         if prefix != self.root {
-            hooks.push_str(&format!(":{prefix}/pyenv.d"));
+            let _ = write!(hooks, ":{prefix}/pyenv.d");
         }
         hooks.push_str(":/usr/etc/pyenv.d:/usr/local/etc/pyenv.d:/etc/pyenv.d:/usr/lib/pyenv/hooks");
         for dir in self.plugin_dirs(&self.root, "etc/pyenv.d") {
-            hooks.push_str(&format!(":{dir}"));
+            let _ = write!(hooks, ":{dir}");
         }
         env.insert("PYENV_HOOK_PATH".into(), hooks.strip_prefix(':').unwrap_or(&hooks).to_string());
         let dir = env.get("PYENV_DIR").cloned().or_else(|| env.get("PWD").cloned()).unwrap_or_else(|| self.ctx.fs.cwd_path().unwrap_or_default());

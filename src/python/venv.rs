@@ -9,6 +9,7 @@ use super::startup::{self, Build, Flags};
 use crate::fs::{join_path, FileKind, FsError, FsResult};
 use crate::io::Sink;
 use crate::programs::Ctx;
+use std::fmt::Write as _;
 
 const USAGE: &str = "usage: venv [-h] [--system-site-packages] [--symlinks | --copies] [--clear]
             [--upgrade] [--without-pip] [--prompt PROMPT] [--upgrade-deps]
@@ -269,9 +270,9 @@ fn config(machine: &Machine, o: &Options, env_dir: &str, prompt: &str, system_si
     let real = machine.ctx.fs.realpath(executable).unwrap_or_else(|_| executable.clone());
     let mut text = format!("home = {home}\ninclude-system-site-packages = {system_site_packages}\nversion = {}\n", machine.build.version);
     if o.prompt.is_some() {
-        text.push_str(&format!("prompt = '{prompt}'\n"));
+        let _ = writeln!(text, "prompt = '{prompt}'");
     }
-    text.push_str(&format!("executable = {real}\n"));
+    let _ = writeln!(text, "executable = {real}");
     let mut args = Vec::new();
     for (on, flag) in [
         (o.symlinks == Some(false), "--copies"),
@@ -289,7 +290,7 @@ fn config(machine: &Machine, o: &Options, env_dir: &str, prompt: &str, system_si
         args.push(format!("--prompt=\"{p}\""));
     }
     args.push(env_dir.to_string());
-    text.push_str(&format!("command = {} -m venv {}\n", machine.paths.executable, args.join(" ")));
+    let _ = writeln!(text, "command = {} -m venv {}", machine.paths.executable, args.join(" "));
     text
 }
 

@@ -6,6 +6,7 @@
 
 use super::index::{self, Package};
 use crate::fs::{join_path, FsResult, Fs};
+use std::fmt::Write as _;
 
 /// Where an installation goes and which interpreter its scripts name.
 #[derive(Debug, Clone)]
@@ -129,7 +130,7 @@ fn write_entry_module(fs: &mut Fs, site: &str, script: &str, entry: &str, record
         None => format!("\"\"\"The `{script}` command.\"\"\"\n\n\ndef {function}():\n    print(\"venvlab: '{script}' is not simulated\")\n    return 1\n"),
     };
     if module.ends_with("__main__") {
-        text.push_str(&format!("\nif __name__ == \"__main__\":\n    {function}()\n"));
+        let _ = writeln!(text, "\nif __name__ == \"__main__\":\n    {function}()");
     }
     let path = join_path(site, &relative);
     let existing = fs.read(&path).map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
@@ -204,18 +205,18 @@ pub fn metadata(package: &Package) -> String {
     let mut text = format!("Metadata-Version: 2.1\nName: {}\nVersion: {}\nSummary: {}\n", package.name, package.version, package.summary);
     for (key, value) in [("Home-page", package.home_page), ("Author", package.author), ("Author-email", package.author_email)] {
         if !value.is_empty() {
-            text.push_str(&format!("{key}: {value}\n"));
+            let _ = writeln!(text, "{key}: {value}");
         }
     }
     let license = package.license_text();
     if !license.is_empty() {
-        text.push_str(&format!("License: {}\n", license.replace('\n', "\n        ")));
+        let _ = writeln!(text, "License: {}", license.replace('\n', "\n        "));
     }
     if !package.requires_python.is_empty() {
-        text.push_str(&format!("Requires-Python: {}\n", package.requires_python));
+        let _ = writeln!(text, "Requires-Python: {}", package.requires_python);
     }
     for req in package.requires {
-        text.push_str(&format!("Requires-Dist: {req}\n"));
+        let _ = writeln!(text, "Requires-Dist: {req}");
     }
     text
 }

@@ -33,6 +33,7 @@ pub use value::Value;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use value::Module;
+use std::fmt::Write as _;
 
 /// What the interpreter needs from the simulated machine.
 pub trait Host {
@@ -246,9 +247,10 @@ impl Interpreter {
                 e.message()
             );
             if let Some(stem) = dotted.strip_suffix(".py") {
-                message.push_str(&format!(
+                let _ = write!(
+                    message,
                     ". Try using '{stem}' instead of '{dotted}' as the module name."
-                ));
+                );
             }
             Exception::new(RUNPY_ERROR, message)
         };

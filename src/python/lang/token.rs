@@ -4,6 +4,7 @@
 
 use super::ast::Pos;
 use std::rc::Rc;
+use std::fmt::Write as _;
 
 /// Longest operators first, so the first match is the right one.
 const OPS: [&str; 47] = [
@@ -405,7 +406,7 @@ impl Lexer<'_> {
         let mut msg =
             format!("closing parenthesis '{c}' does not match opening parenthesis '{open}'");
         if pos.line != start.line {
-            msg.push_str(&format!(" on line {}", pos.line));
+            let _ = write!(msg, " on line {}", pos.line);
         }
         Err(SyntaxErr::at(msg, start))
     }
