@@ -53,6 +53,13 @@ const FUNCTIONS: [&str; 37] = [
     "dir",
 ];
 const MORE_FUNCTIONS: [&str; 2] = ["setattr", "hasattr"];
+/// Built-ins that [`Interpreter::introspect`] runs (a slice is one loop; a pattern of names
+/// would compare each in line).
+const INTROSPECTION: [&str; 7] = ["getattr", "hasattr", "setattr", "dir", "callable", "isinstance", "issubclass"];
+/// Built-ins that [`Interpreter::iteration`] runs.
+const ITERATION: [&str; 5] = ["enumerate", "zip", "reversed", "iter", "next"];
+/// Built-ins that `text_numeric` runs.
+const TEXT_NUMERIC: [&str; 5] = ["chr", "ord", "hex", "oct", "bin"];
 const CLASSES: [&str; 10] = [
     "int", "float", "str", "bool", "list", "tuple", "dict", "range", "type", "object",
 ];
@@ -218,9 +225,8 @@ impl Interpreter {
                     items.iter().all(Value::truthy)
                 }))
             }
-            "getattr" | "hasattr" | "setattr" | "dir" | "callable" | "isinstance"
-            | "issubclass" => self.introspect(name, args, &kw),
-            "enumerate" | "zip" | "reversed" | "iter" | "next" => self.iteration(name, args, &kw),
+            _ if INTROSPECTION.contains(&name) => self.introspect(name, args, &kw),
+            _ if ITERATION.contains(&name) => self.iteration(name, args, &kw),
             _ => self.numeric(name, args, &kw),
         }
     }
@@ -837,7 +843,7 @@ impl Interpreter {
                     args[1].clone(),
                 )
             }
-            "chr" | "ord" | "hex" | "oct" | "bin" => text_numeric(name, &args, kw),
+            _ if TEXT_NUMERIC.contains(&name) => text_numeric(name, &args, kw),
             "format" => {
                 check(name, &args, kw, 1, 2, &[])?;
                 let spec = args.get(1).map_or(Ok(""), |s| str_arg("format", s))?;

@@ -42,6 +42,10 @@ const STR: &[&str] = &[
     "rjust",
     "partition",
 ];
+/// The `str` methods that search (a slice is one loop; a pattern of names compares each in line).
+const FIND: &[&str] = &["find", "rfind", "index", "rindex", "count"];
+/// The `str` methods that change case.
+const CASE: &[&str] = &["upper", "lower", "title", "capitalize"];
 const LIST: &[&str] = &[
     "append", "extend", "pop", "insert", "index", "sort", "reverse", "remove", "count", "copy",
     "clear",
@@ -298,7 +302,7 @@ impl Interpreter {
             return Ok(Value::Bool(v?));
         }
         match name {
-            "upper" | "lower" | "title" | "capitalize" => {
+            _ if CASE.contains(&name) => {
                 arity(name, &args, &kw, 0, 0)?;
                 Ok(Value::str(&change_case(s, name)?))
             }
@@ -415,7 +419,7 @@ impl Interpreter {
                 }
                 Ok(Value::str(&out))
             }
-            "find" | "rfind" | "index" | "rindex" | "count" => find(s, name, args, kw),
+            _ if FIND.contains(&name) => find(s, name, args, kw),
             "ljust" | "rjust" => pad(s, name, args, kw),
             _ => {
                 arity(name, args, kw, 1, 1)?;
