@@ -147,7 +147,7 @@ impl Requirement {
             let op_len = part.find(|c: char| !matches!(c, '=' | '!' | '<' | '>' | '~')).unwrap_or(part.len());
             let op = &part[..op_len];
             let version = part[op_len..].trim();
-            let valid_op = matches!(op, "==" | "===" | "!=" | "<" | "<=" | ">" | ">=" | "~=");
+            let valid_op = ["==", "===", "!=", "<", "<=", ">", ">=", "~="].contains(&op);
             if !valid_op || version.is_empty() || (Version::parse(version.trim_end_matches(".*")).is_none() && op != "===") {
                 let column = text.find(part).unwrap_or(name_end);
                 return Err(("Expected end or semicolon (after name and no valid version specifier)".into(), column));

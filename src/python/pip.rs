@@ -328,7 +328,7 @@ impl Pip<'_, '_, '_> {
                 Some((n, v)) if n.starts_with("--") => (n, Some(v.to_string())),
                 _ => (arg.as_str(), None),
             };
-            if !matches!(name, "--format" | "--exclude" | "--path" | "-i" | "--index-url" | "--extra-index-url" | "-f" | "--find-links") {
+            if !["--format", "--exclude", "--path", "-i", "--index-url", "--extra-index-url", "-f", "--find-links"].contains(&name) {
                 continue;
             }
             let value = match inline {

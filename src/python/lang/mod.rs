@@ -378,8 +378,5 @@ fn starts_compound(first: &str) -> bool {
         .chars()
         .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
         .collect();
-    matches!(
-        word.as_str(),
-        "if" | "for" | "while" | "def" | "try" | "class" | "with" | "async"
-    ) || first.trim_start().starts_with('@')
+    ["if", "for", "while", "def", "try", "class", "with", "async"].contains(&word.as_str()) || first.trim_start().starts_with('@')
 }

@@ -787,13 +787,10 @@ impl Parser {
         match self.peek_tok(k) {
             Tok::Name(n) => {
                 !is_keyword(n)
-                    || matches!(
-                        &**n,
-                        "not" | "lambda" | "True" | "False" | "None" | "await" | "yield"
-                    )
+                    || ["not", "lambda", "True", "False", "None", "await", "yield"].contains(&&**n)
             }
             Tok::Int(_) | Tok::Float(_) | Tok::Str(_) | Tok::FStr(_) => true,
-            Tok::Op(op) => matches!(*op, "(" | "[" | "{" | "-" | "+" | "~" | "..."),
+            Tok::Op(op) => ["(", "[", "{", "-", "+", "~", "..."].contains(op),
             _ => false,
         }
     }

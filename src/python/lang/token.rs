@@ -787,10 +787,7 @@ fn ident_start(c: char) -> bool {
 }
 
 fn is_prefix(name: &str) -> bool {
-    matches!(
-        name.to_ascii_lowercase().as_str(),
-        "r" | "u" | "f" | "b" | "rb" | "br" | "fr" | "rf"
-    )
+    ["r", "u", "f", "b", "rb", "br", "fr", "rf"].contains(&name.to_ascii_lowercase().as_str())
 }
 
 #[cfg(test)]
