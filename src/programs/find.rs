@@ -1,0 +1,550 @@
+//! `find`: search directory trees, as GNU findutils 4.9.0 does.
+//!
+//! Supports the leading options `-P` (the default: never follow symbolic links), `-L` (follow
+//! them everywhere; a link leading nowhere stays a link) and `-H` (follow only the starting
+//! points); starting points (default `.`); the global options `-maxdepth`, `-mindepth` and
+//! `-depth`; the tests `-name`, `-iname`, `-path`/`-wholename`, `-ipath`/`-iwholename`,
+//! `-type` (a comma list such as `f,l`), `-empty`, `-newer`, `-true`, `-false`; the actions
+//! `-print` (the default when the expression has no action), `-print0`, `-prune` and `-delete`
+//! (which turns on `-depth`, as the real one does); and the operators `!`/`-not`,
+//! `-a`/`-and` (also implicit), `-o`/`-or`, `,` and parentheses. Errors and their wording,
+//! the exit status (1 after any error) and the warning about a global option placed after a
+//! test (printed, as find does, only when standard input is a terminal) are find's.
+//!
+//! Order: the real find lists a directory's entries in the order the file system's `readdir`
+//! gives them, which differs from one machine to the next; this one lists them in the order
+//! the simulated file system's [`crate::fs::Fs::read_dir`] gives, byte order of the names.
+//!
+//! Bounds: with `-L`, a directory met again below itself is reported as a file system loop and
+//! not entered (as fts does); the walk stops [`walk::MAX_DEPTH`] levels below a starting point
+//! and after [`walk::MAX_VISITS`] files, saying so.
+
+use super::walk::{self, quote_locale};
+use super::Ctx;
+use crate::fs::{FileKind, Ino, Metadata};
+
+/// When symbolic links are followed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Follow {
+    /// `-P`: never.
+    Never,
+    /// `-H`: the starting points only.
+    Args,
+    /// `-L`: everywhere.
+    Always,
+}
+
+/// The options that hold for the whole walk, wherever they stand in the expression.
+#[derive(Debug)]
+struct Opts {
+    follow: Follow,
+    max_depth: Option<usize>,
+    min_depth: usize,
+    depth_first: bool,
+}
+
+/// A parsed expression.
+#[derive(Debug)]
+enum Expr {
+    /// `-name`/`-iname` (the flag says whether case is ignored).
+    Name(String, bool),
+    /// `-path`/`-ipath`.
+    Path(String, bool),
+    /// `-type`: the letters of the list.
+    Type(Vec<char>),
+    Empty,
+    /// `-newer`: the reference file's modification time.
+    Newer(i64),
+    Const(bool),
+    Print,
+    Print0,
+    Prune,
+    Delete,
+    Not(Box<Expr>),
+    And(Box<Expr>, Box<Expr>),
+    Or(Box<Expr>, Box<Expr>),
+    Comma(Box<Expr>, Box<Expr>),
+}
+
+impl Expr {
+    /// Whether the expression holds an action (then `-print` is not added).
+    fn has_action(&self) -> bool {
+        match self {
+            Expr::Print | Expr::Print0 | Expr::Delete => true,
+            Expr::Not(e) => e.has_action(),
+            Expr::And(a, b) | Expr::Or(a, b) | Expr::Comma(a, b) => a.has_action() || b.has_action(),
+            _ => false,
+        }
+    }
+
+    /// Whether the expression holds `-delete`.
+    fn has_delete(&self) -> bool {
+        match self {
+            Expr::Delete => true,
+            Expr::Not(e) => e.has_delete(),
+            Expr::And(a, b) | Expr::Or(a, b) | Expr::Comma(a, b) => a.has_delete() || b.has_delete(),
+            _ => false,
+        }
+    }
+}
+
+/// The letters `-type` knows (`D`, doors, is refused separately).
+const TYPE_LETTERS: &str = "bcdpfls";
+
+/// Entry point of `find`.
+pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
+    let mut opts = Opts { follow: Follow::Never, max_depth: None, min_depth: 0, depth_first: false };
+    let mut i = 1;
+    while let Some(arg) = argv.get(i) {
+        match arg.as_str() {
+            "-P" => opts.follow = Follow::Never,
+            "-L" => opts.follow = Follow::Always,
+            "-H" => opts.follow = Follow::Args,
+            "--" => {
+                i += 1;
+                break;
+            }
+            _ => break,
+        }
+        i += 1;
+    }
+    let start = i;
+    while argv.get(i).is_some_and(|a| !looks_like_expression(a)) {
+        i += 1;
+    }
+    let mut roots: Vec<String> = argv[start..i].to_vec();
+    if roots.is_empty() {
+        roots.push(".".into());
+    }
+    let mut parser = Parser { ctx, args: &argv[i..], pos: 0, opts: &mut opts, first: None };
+    let expr = match parser.parse() {
+        Ok(expr) => expr,
+        Err(message) => {
+            ctx.error("find", message);
+            return 1;
+        }
+    };
+    let expr = match expr {
+        None => Expr::Print,
+        Some(e) if e.has_action() => e,
+        Some(e) => Expr::And(Box::new(e), Box::new(Expr::Print)),
+    };
+    opts.depth_first |= expr.has_delete();
+    let mut finder = Finder { opts: &opts, expr: &expr, failed: false, budget: walk::MAX_VISITS, prune: false };
+    for root in &roots {
+        if finder.budget == 0 {
+            break;
+        }
+        finder.root(ctx, root);
+    }
+    i32::from(finder.failed)
+}
+
+/// Whether a word after the starting points begins the expression (find's own test: a dash
+/// and more, `!` or `(`).
+fn looks_like_expression(arg: &str) -> bool {
+    (arg.starts_with('-') && arg.len() > 1) || arg == "!" || arg == "("
+}
+
+/// Reads the expression: `,` binds loosest, then `-o`, then `-a` (or nothing), then `!`.
+struct Parser<'a, 'c> {
+    ctx: &'a mut Ctx<'c>,
+    args: &'a [String],
+    pos: usize,
+    opts: &'a mut Opts,
+    /// The first word of the expression that is not a global option, for the warning.
+    first: Option<String>,
+}
+
+type Parsed = Result<Expr, String>;
+
+impl Parser<'_, '_> {
+    fn peek(&self) -> Option<&str> {
+        self.args.get(self.pos).map(String::as_str)
+    }
+
+    fn parse(&mut self) -> Result<Option<Expr>, String> {
+        if self.args.is_empty() {
+            return Ok(None);
+        }
+        let expr = self.comma()?;
+        match self.peek() {
+            None => Ok(Some(expr)),
+            Some(")") => Err("you have too many ')'".into()),
+            Some(word) => Err(format!("paths must precede expression: `{word}'")),
+        }
+    }
+
+    /// After a binary operator: what follows must start an operand.
+    fn operand_after(&mut self, op: &str) -> Parsed {
+        match self.peek() {
+            None | Some(")") => Err(format!("expected an expression after '{op}'")),
+            _ => self.unary(),
+        }
+    }
+
+    fn comma(&mut self) -> Parsed {
+        let mut left = self.or()?;
+        while self.peek() == Some(",") {
+            self.pos += 1;
+            let first = self.operand_after(",")?;
+            let right = self.and_rest(first)?;
+            let right = self.or_rest(right)?;
+            left = Expr::Comma(Box::new(left), Box::new(right));
+        }
+        Ok(left)
+    }
+
+    fn or(&mut self) -> Parsed {
+        let left = self.and()?;
+        self.or_rest(left)
+    }
+
+    fn or_rest(&mut self, mut left: Expr) -> Parsed {
+        while let Some(op @ ("-o" | "-or")) = self.peek() {
+            let op = op.to_string();
+            self.pos += 1;
+            let first = self.operand_after(&op)?;
+            let right = self.and_rest(first)?;
+            left = Expr::Or(Box::new(left), Box::new(right));
+        }
+        Ok(left)
+    }
+
+    fn and(&mut self) -> Parsed {
+        let left = self.unary()?;
+        self.and_rest(left)
+    }
+
+    fn and_rest(&mut self, mut left: Expr) -> Parsed {
+        loop {
+            let right = match self.peek() {
+                None | Some(")" | "-o" | "-or" | ",") => return Ok(left),
+                Some(op @ ("-a" | "-and")) => {
+                    let op = op.to_string();
+                    self.pos += 1;
+                    self.operand_after(&op)?
+                }
+                Some(_) => self.unary()?,
+            };
+            left = Expr::And(Box::new(left), Box::new(right));
+        }
+    }
+
+    fn unary(&mut self) -> Parsed {
+        let Some(word) = self.args.get(self.pos).cloned() else {
+            return Err("invalid expression".into());
+        };
+        if !matches!(word.as_str(), "-maxdepth" | "-mindepth" | "-depth") && self.first.is_none() {
+            self.first = Some(word.clone());
+        }
+        self.pos += 1;
+        match word.as_str() {
+            "!" | "-not" => match self.peek() {
+                None | Some(")") => Err(format!("expected an expression after '{word}'")),
+                _ => Ok(Expr::Not(Box::new(self.unary()?))),
+            },
+            "(" => {
+                if self.peek() == Some(")") {
+                    return Err("invalid expression; empty parentheses are not allowed.".into());
+                }
+                let inner = self.comma()?;
+                if self.peek() != Some(")") {
+                    return Err("invalid expression; I was expecting to find a ')' somewhere but did not see one.".into());
+                }
+                self.pos += 1;
+                Ok(inner)
+            }
+            ")" => Err("you have too many ')'".into()),
+            "-o" | "-or" | "-a" | "-and" | "," => {
+                Err(format!("invalid expression; you have used a binary operator '{word}' with nothing before it."))
+            }
+            _ => self.primary(&word),
+        }
+    }
+
+    /// The argument of a test or option.
+    fn argument(&mut self, word: &str) -> Result<String, String> {
+        let arg = self.args.get(self.pos).cloned().ok_or_else(|| format!("missing argument to `{word}'"))?;
+        self.pos += 1;
+        Ok(arg)
+    }
+
+    /// A global option after the expression has begun draws find's warning (on a terminal).
+    fn global_option(&mut self, word: &str) {
+        if let (Some(first), true) = (&self.first, self.ctx.stdin_is_tty()) {
+            let message = format!(
+                "warning: you have specified the global option {word} after the argument {first}, but global \
+                 options are not positional, i.e., {word} affects tests specified before it as well as those \
+                 specified after it.  Please specify global options before other arguments."
+            );
+            self.ctx.error("find", message);
+        }
+    }
+
+    fn primary(&mut self, word: &str) -> Parsed {
+        Ok(match word {
+            "-maxdepth" | "-mindepth" => {
+                let arg = self.argument(word)?;
+                let depth = (!arg.is_empty() && arg.bytes().all(|b| b.is_ascii_digit()))
+                    .then(|| arg.parse::<usize>().ok())
+                    .flatten()
+                    .ok_or_else(|| {
+                        format!("Expected a positive decimal integer argument to {word}, but got {}", quote_locale(&arg))
+                    })?;
+                self.global_option(word);
+                if word == "-maxdepth" {
+                    self.opts.max_depth = Some(depth);
+                } else {
+                    self.opts.min_depth = depth;
+                }
+                Expr::Const(true)
+            }
+            "-depth" => {
+                self.global_option(word);
+                self.opts.depth_first = true;
+                Expr::Const(true)
+            }
+            "-name" | "-iname" => Expr::Name(self.argument(word)?, word == "-iname"),
+            "-path" | "-wholename" | "-ipath" | "-iwholename" => {
+                Expr::Path(self.argument(word)?, word.starts_with("-i"))
+            }
+            "-type" => Expr::Type(type_list(&self.argument(word)?)?),
+            "-newer" => {
+                let file = self.argument(word)?;
+                let meta = match self.opts.follow {
+                    Follow::Never => self.ctx.fs.lstat(&file),
+                    _ => self.ctx.fs.stat(&file),
+                };
+                Expr::Newer(meta.map_err(|err| format!("{}: {err}", quote_locale(&file)))?.mtime)
+            }
+            "-empty" => Expr::Empty,
+            "-true" => Expr::Const(true),
+            "-false" => Expr::Const(false),
+            "-print" => Expr::Print,
+            "-print0" => Expr::Print0,
+            "-prune" => Expr::Prune,
+            "-delete" => Expr::Delete,
+            _ if word.starts_with('-') => return Err(format!("unknown predicate `{word}'")),
+            _ => return Err(format!("paths must precede expression: `{word}'")),
+        })
+    }
+}
+
+/// The letters of a `-type` list (`f`, `f,l`), refused as find refuses them.
+fn type_list(arg: &str) -> Result<Vec<char>, String> {
+    if arg.is_empty() {
+        return Err("Arguments to -type should contain at least one letter".into());
+    }
+    let chars: Vec<char> = arg.chars().collect();
+    let mut letters = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if i % 2 == 1 {
+            if c != ',' {
+                return Err("Must separate multiple arguments to -type using: ','".into());
+            }
+            if i + 1 == chars.len() {
+                return Err(
+                    "Last file type in list argument to -type is missing, i.e., list is ending on: ','".into()
+                );
+            }
+            continue;
+        }
+        if c == 'D' {
+            return Err("-type D is not supported because Solaris doors are not supported on the platform find was compiled on.".into());
+        }
+        if !TYPE_LETTERS.contains(c) {
+            return Err(format!("Unknown argument to -type: {c}"));
+        }
+        if letters.contains(&c) {
+            return Err(format!("Duplicate file type '{c}' in the argument list to -type."));
+        }
+        letters.push(c);
+    }
+    Ok(letters)
+}
+
+/// The letter `-type` gives a file.
+fn type_letter(meta: &Metadata) -> char {
+    match meta.kind {
+        FileKind::File => 'f',
+        FileKind::Dir => 'd',
+        FileKind::Symlink => 'l',
+    }
+}
+
+/// One file met by the walk.
+struct File<'p> {
+    path: &'p str,
+    name: &'p str,
+    meta: &'p Metadata,
+}
+
+/// The walk and the evaluation of the expression on every file.
+struct Finder<'a> {
+    opts: &'a Opts,
+    expr: &'a Expr,
+    /// Whether any error was reported (exit status 1).
+    failed: bool,
+    /// Files the walk may still visit.
+    budget: usize,
+    /// Set by `-prune` on the file being evaluated.
+    prune: bool,
+}
+
+impl Finder<'_> {
+    fn report(&mut self, ctx: &mut Ctx, message: impl std::fmt::Display) {
+        ctx.error("find", message);
+        self.failed = true;
+    }
+
+    /// Walks one starting point.
+    fn root(&mut self, ctx: &mut Ctx, root: &str) {
+        let lmeta = ctx.fs.lstat(root);
+        let meta = match (self.opts.follow, lmeta) {
+            (Follow::Never, m) => m,
+            (_, Ok(l)) if l.kind == FileKind::Symlink => Ok(ctx.fs.stat(root).unwrap_or(l)),
+            (_, m) => m,
+        };
+        match meta {
+            Ok(meta) => {
+                let name = walk::last_component(root).to_string();
+                self.visit(ctx, &File { path: root, name: &name, meta: &meta }, 0, &mut Vec::new());
+            }
+            Err(err) => self.report(ctx, format!("{}: {err}", quote_locale(root))),
+        }
+    }
+
+    /// Visits a file and, for a directory, what is below it; `ancestors` are the directories
+    /// above it (inode and path), to notice loops.
+    fn visit(&mut self, ctx: &mut Ctx, file: &File, depth: usize, ancestors: &mut Vec<(Ino, String)>) {
+        if self.budget == 0 {
+            return;
+        }
+        self.budget -= 1;
+        if self.budget == 0 {
+            self.failed = true;
+            walk::limit(ctx, "find", &format!("stopped after visiting {} files (venvlab limit)", walk::MAX_VISITS));
+            return;
+        }
+        let is_dir = file.meta.kind == FileKind::Dir;
+        if is_dir {
+            if let Some((_, above)) = ancestors.iter().find(|(ino, _)| *ino == file.meta.ino) {
+                let message = format!(
+                    "File system loop detected; {} is part of the same file system loop as {}.",
+                    quote_locale(file.path),
+                    quote_locale(above)
+                );
+                self.report(ctx, message);
+                return;
+            }
+        }
+        let evaluate = depth >= self.opts.min_depth;
+        self.prune = false;
+        if evaluate && !self.opts.depth_first {
+            self.eval(ctx, self.expr, file);
+        }
+        let pruned = self.prune && !self.opts.depth_first;
+        if is_dir && !pruned && self.opts.max_depth.is_none_or(|max| depth < max) {
+            self.descend(ctx, file, depth, ancestors);
+        }
+        if evaluate && self.opts.depth_first {
+            self.eval(ctx, self.expr, file);
+        }
+    }
+
+    /// Visits a directory's entries.
+    fn descend(&mut self, ctx: &mut Ctx, dir: &File, depth: usize, ancestors: &mut Vec<(Ino, String)>) {
+        if depth >= walk::MAX_DEPTH {
+            self.failed = true;
+            let message = format!(
+                "{}: directory nesting deeper than {} levels (venvlab limit)",
+                walk::quotef(dir.path),
+                walk::MAX_DEPTH
+            );
+            walk::limit(ctx, "find", &message);
+            return;
+        }
+        let entries = match ctx.fs.read_dir(dir.path) {
+            Ok(entries) => entries,
+            Err(err) => return self.report(ctx, format!("{}: {err}", quote_locale(dir.path))),
+        };
+        ancestors.push((dir.meta.ino, dir.path.to_string()));
+        for entry in entries {
+            if self.budget == 0 {
+                break;
+            }
+            let path = walk::join(dir.path, &entry.name);
+            let Ok(lmeta) = ctx.fs.lstat(&path) else { continue };
+            let meta = if self.opts.follow == Follow::Always && lmeta.kind == FileKind::Symlink {
+                ctx.fs.stat(&path).unwrap_or(lmeta)
+            } else {
+                lmeta
+            };
+            self.visit(ctx, &File { path: &path, name: &entry.name, meta: &meta }, depth + 1, ancestors);
+        }
+        ancestors.pop();
+    }
+
+    /// Evaluates the expression on a file, acting as it goes.
+    fn eval(&mut self, ctx: &mut Ctx, expr: &Expr, file: &File) -> bool {
+        match expr {
+            Expr::Name(pattern, fold) => glob(pattern, file.name, *fold),
+            Expr::Path(pattern, fold) => glob(pattern, file.path, *fold),
+            Expr::Type(letters) => letters.contains(&type_letter(file.meta)),
+            Expr::Empty => match file.meta.kind {
+                FileKind::File => file.meta.size == 0,
+                FileKind::Dir => ctx.fs.read_dir(file.path).is_ok_and(|entries| entries.is_empty()),
+                FileKind::Symlink => false,
+            },
+            Expr::Newer(time) => file.meta.mtime > *time,
+            Expr::Const(value) => *value,
+            Expr::Print | Expr::Print0 => {
+                let end = if matches!(expr, Expr::Print) { '\n' } else { '\0' };
+                ctx.out(format!("{}{end}", file.path));
+                true
+            }
+            Expr::Prune => {
+                self.prune = true;
+                true
+            }
+            Expr::Delete => self.delete(ctx, file),
+            Expr::Not(e) => !self.eval(ctx, e, file),
+            Expr::And(a, b) => self.eval(ctx, a, file) && self.eval(ctx, b, file),
+            Expr::Or(a, b) => self.eval(ctx, a, file) || self.eval(ctx, b, file),
+            Expr::Comma(a, b) => {
+                self.eval(ctx, a, file);
+                self.eval(ctx, b, file)
+            }
+        }
+    }
+
+    /// `-delete`: removes the file (a directory with `rmdir`); `.` itself is left alone.
+    fn delete(&mut self, ctx: &mut Ctx, file: &File) -> bool {
+        if file.path == "." {
+            return true;
+        }
+        let lmeta = ctx.fs.lstat(file.path);
+        let result = match lmeta {
+            Ok(m) if m.kind == FileKind::Dir => ctx.fs.rmdir(file.path),
+            Ok(_) => ctx.fs.unlink(file.path),
+            Err(err) => Err(err),
+        };
+        match result {
+            Ok(()) => true,
+            Err(err) => {
+                self.report(ctx, format!("cannot delete {}: {err}", quote_locale(file.path)));
+                false
+            }
+        }
+    }
+}
+
+/// Whether a name or path matches a glob, case folded when asked (`-iname`, `-ipath`).
+fn glob(pattern: &str, text: &str, fold: bool) -> bool {
+    if fold {
+        crate::fnmatch::matches(&pattern.to_lowercase(), &text.to_lowercase())
+    } else {
+        crate::fnmatch::matches(pattern, text)
+    }
+}
