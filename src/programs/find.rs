@@ -548,3 +548,199 @@ fn glob(pattern: &str, text: &str, fold: bool) -> bool {
         crate::fnmatch::matches(pattern, text)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::walk::testing::{self, err, ok, out, run, run_args};
+    use super::super::Env;
+    use crate::fs::Fs;
+
+    /// Golden `19-find`'s `proj` tree inside `~/Projects/example`.
+    fn example() -> (Fs, Env) {
+        let (mut fs, env) = testing::example();
+        for dir in ["proj", "proj/src", "proj/src/pkg", "proj/docs", "proj/empty"] {
+            fs.mkdir(dir, 0o755).unwrap();
+        }
+        for file in ["proj/src/pkg/__init__.py", "proj/src/app.py", "proj/docs/readme.md", "proj/docs/Notes.MD", "proj/.env"] {
+            fs.write(file, b"").unwrap();
+        }
+        fs.write("proj/README.md", b"# proj\n").unwrap();
+        fs.symlink("src/app.py", "proj/app-link.py").unwrap();
+        fs.symlink("docs", "proj/d").unwrap();
+        fs.symlink("nowhere", "proj/broken").unwrap();
+        (fs, env)
+    }
+
+    fn find(fs: &mut Fs, env: &Env, args: &[&str]) -> (String, String, i32) {
+        run_args(fs, env, "find", args, b"")
+    }
+
+    /// The lines of a successful run's output.
+    fn lines(fs: &mut Fs, env: &Env, args: &[&str]) -> Vec<String> {
+        let (stdout, stderr, status) = find(fs, env, args);
+        assert_eq!((stderr.as_str(), status), ("", 0), "{args:?}");
+        stdout.lines().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn lists_everything_in_the_file_systems_order() {
+        let (mut fs, env) = example();
+        assert_eq!(
+            lines(&mut fs, &env, &["proj"]),
+            [
+                "proj", "proj/.env", "proj/README.md", "proj/app-link.py", "proj/broken", "proj/d", "proj/docs",
+                "proj/docs/Notes.MD", "proj/docs/readme.md", "proj/empty", "proj/src", "proj/src/app.py",
+                "proj/src/pkg", "proj/src/pkg/__init__.py",
+            ]
+        );
+        fs.chdir("proj/src").unwrap();
+        assert_eq!(lines(&mut fs, &env, &[]), [".", "./app.py", "./pkg", "./pkg/__init__.py"]);
+        assert_eq!(lines(&mut fs, &env, &["..", "-name", "app.py"]), ["../src/app.py"]);
+        assert_eq!(lines(&mut fs, &env, &["/", "-maxdepth", "1", "-name", "ho*"]), ["/home"]);
+    }
+
+    #[test]
+    fn tests_and_operators() {
+        let (mut fs, env) = example();
+        let cases: &[(&[&str], &[&str])] = &[
+            (&["proj", "-name", "*.md"], &["proj/README.md", "proj/docs/readme.md"]),
+            (&["proj", "-iname", "*.md"], &["proj/README.md", "proj/docs/Notes.MD", "proj/docs/readme.md"]),
+            (&["proj", "-name", "READ*", "-o", "-name", ".*"], &["proj/.env", "proj/README.md"]),
+            (&["proj", "-type", "l,d", "-mindepth", "1", "-maxdepth", "1"], &[
+                "proj/app-link.py", "proj/broken", "proj/d", "proj/docs", "proj/empty", "proj/src",
+            ]),
+            (&["proj", "-path", "*src*", "-type", "f"], &["proj/src/app.py", "proj/src/pkg/__init__.py"]),
+            (&["proj", "-wholename", "proj/docs/*"], &["proj/docs/Notes.MD", "proj/docs/readme.md"]),
+            (&["proj", "-ipath", "*NOTES*"], &["proj/docs/Notes.MD"]),
+            (&["proj", "-empty", "-type", "d"], &["proj/empty"]),
+            (&["proj", "!", "-type", "d", "-a", "-not", "-type", "f"], &["proj/app-link.py", "proj/broken", "proj/d"]),
+            (&["proj", "(", "-name", "src", "-o", "-name", "docs", ")", "-type", "d"], &["proj/docs", "proj/src"]),
+            (&["proj", "-name", "x", ",", "-name", "d"], &["proj/d"]),
+            (&["proj", "-type", "d", "-name", "src", "-o", "-type", "f", "-name", "app*", "-print"], &["proj/src/app.py"]),
+            (&["proj", "-name", "src", "-prune", "-o", "-name", "*.py", "-print"], &["proj/app-link.py"]),
+            (&["proj", "-false", "-o", "-true", "-name", "empty"], &["proj/empty"]),
+            (&["proj/", "-maxdepth", "0", "-name", "proj"], &["proj/"]),
+            (&["proj/docs/", "-name", "readme.md"], &["proj/docs/readme.md"]),
+            (&["-H", "proj/d", "-name", "*.md"], &["proj/d/readme.md"]),
+        ];
+        for (args, want) in cases {
+            assert_eq!(lines(&mut fs, &env, args), *want, "{args:?}");
+        }
+        assert_eq!(find(&mut fs, &env, &["proj", "-name", "*.md", "-print0"]), out("proj/README.md\0proj/docs/readme.md\0"));
+    }
+
+    #[test]
+    fn newer_compares_modification_times() {
+        let (mut fs, env) = example();
+        fs.set_now(fs.stat("proj/README.md").unwrap().mtime + 60);
+        fs.write("proj/new.txt", b"").unwrap();
+        assert_eq!(lines(&mut fs, &env, &["proj", "-newer", "proj/README.md"]), ["proj", "proj/new.txt"]);
+        assert_eq!(find(&mut fs, &env, &["proj", "-newer", "nope"]), err("find: ‘nope’: No such file or directory\n"));
+    }
+
+    #[test]
+    fn symbolic_links_are_followed_with_dash_l() {
+        let (mut fs, env) = example();
+        assert_eq!(lines(&mut fs, &env, &["-L", "proj", "-type", "l"]), ["proj/broken"]);
+        assert_eq!(lines(&mut fs, &env, &["-L", "proj", "-name", "readme.md"]), ["proj/d/readme.md", "proj/docs/readme.md"]);
+        assert_eq!(lines(&mut fs, &env, &["-P", "proj/d"]), ["proj/d"]);
+        ok(&mut fs, &env, "ln -s .. proj/docs/up");
+        ok(&mut fs, &env, "ln -s . proj/src/pkg/self");
+        let (stdout, stderr, status) = find(&mut fs, &env, &["-L", "proj", "-name", "readme.md"]);
+        assert_eq!(stdout, "proj/d/readme.md\nproj/docs/readme.md\n");
+        assert_eq!(
+            stderr,
+            "find: File system loop detected; ‘proj/d/up’ is part of the same file system loop as ‘proj’.\n\
+             find: File system loop detected; ‘proj/docs/up’ is part of the same file system loop as ‘proj’.\n\
+             find: File system loop detected; ‘proj/src/pkg/self’ is part of the same file system loop as ‘proj/src/pkg’.\n"
+        );
+        assert_eq!(status, 1);
+        assert_eq!(lines(&mut fs, &env, &["proj", "-name", "up"]), ["proj/docs/up"]);
+    }
+
+    #[test]
+    fn errors_name_the_file_and_fail() {
+        let (mut fs, env) = example();
+        assert_eq!(find(&mut fs, &env, &["nope"]), err("find: ‘nope’: No such file or directory\n"));
+        assert_eq!(
+            find(&mut fs, &env, &["proj", "nope", "-name", "README.md"]),
+            ("proj/README.md\n".into(), "find: ‘nope’: No such file or directory\n".into(), 1)
+        );
+        assert_eq!(find(&mut fs, &env, &["proj/src/app.py/"]), err("find: ‘proj/src/app.py/’: Not a directory\n"));
+        fs.chmod("proj/src", 0o000).unwrap();
+        assert_eq!(
+            find(&mut fs, &env, &["proj/src"]),
+            ("proj/src\n".into(), "find: ‘proj/src’: Permission denied\n".into(), 1)
+        );
+        assert_eq!(
+            find(&mut fs, &env, &["proj/src", "-depth"]),
+            ("proj/src\n".into(), "find: ‘proj/src’: Permission denied\n".into(), 1)
+        );
+    }
+
+    #[test]
+    fn bad_expressions_are_refused_in_finds_words() {
+        let (mut fs, env) = example();
+        let cases: &[(&str, &str)] = &[
+            ("find proj -bogus", "unknown predicate `-bogus'"),
+            ("find proj -L", "unknown predicate `-L'"),
+            ("find proj -name", "missing argument to `-name'"),
+            ("find proj -maxdepth", "missing argument to `-maxdepth'"),
+            ("find proj -name x foo", "paths must precede expression: `foo'"),
+            ("find proj -type x", "Unknown argument to -type: x"),
+            ("find proj -type f,", "Last file type in list argument to -type is missing, i.e., list is ending on: ','"),
+            ("find proj -type fd", "Must separate multiple arguments to -type using: ','"),
+            ("find proj -type f,f", "Duplicate file type 'f' in the argument list to -type."),
+            ("find proj -type ,f", "Unknown argument to -type: ,"),
+            ("find proj -type D", "-type D is not supported because Solaris doors are not supported on the platform find was compiled on."),
+            ("find proj -maxdepth x", "Expected a positive decimal integer argument to -maxdepth, but got ‘x’"),
+            ("find proj -mindepth -1", "Expected a positive decimal integer argument to -mindepth, but got ‘-1’"),
+            ("find proj -maxdepth 99999999999999999999999", "Expected a positive decimal integer argument to -maxdepth, but got ‘99999999999999999999999’"),
+            ("find proj ( -name x", "invalid expression; I was expecting to find a ')' somewhere but did not see one."),
+            ("find proj ( )", "invalid expression; empty parentheses are not allowed."),
+            ("find proj -name x )", "you have too many ')'"),
+            ("find proj -o -name x", "invalid expression; you have used a binary operator '-o' with nothing before it."),
+            ("find proj -a", "invalid expression; you have used a binary operator '-a' with nothing before it."),
+            ("find proj -name x -o", "expected an expression after '-o'"),
+            ("find proj !", "expected an expression after '!'"),
+            ("find proj -not", "expected an expression after '-not'"),
+        ];
+        for (line, message) in cases {
+            assert_eq!(run(&mut fs, &env, line), err(&format!("find: {message}\n")), "{line}");
+        }
+        assert_eq!(find(&mut fs, &env, &["proj", "-type", ""]), err("find: Arguments to -type should contain at least one letter\n"));
+        // Not on a terminal: no warning about the global option's place.
+        assert_eq!(lines(&mut fs, &env, &["proj", "-name", "README.md", "-maxdepth", "1"]), ["proj/README.md"]);
+    }
+
+    #[test]
+    fn delete_removes_depth_first() {
+        let (mut fs, env) = example();
+        assert_eq!(find(&mut fs, &env, &["proj", "-maxdepth", "1", "-name", "d", "-type", "l", "-delete"]), out(""));
+        assert!(fs.lstat("proj/d").is_err());
+        assert_eq!(
+            find(&mut fs, &env, &["proj", "-name", "src", "-delete"]),
+            err("find: cannot delete ‘proj/src’: Directory not empty\n")
+        );
+        assert_eq!(find(&mut fs, &env, &["proj/docs", "-delete"]), out(""));
+        assert!(fs.lstat("proj/docs").is_err());
+        assert_eq!(find(&mut fs, &env, &["proj", "-type", "d", "-empty", "-delete"]), out(""));
+        assert_eq!(testing::names(&fs, "proj"), [".env", "README.md", "app-link.py", "broken", "src"]);
+        assert_eq!(lines(&mut fs, &env, &["proj/src", "-depth"]), ["proj/src/app.py", "proj/src/pkg/__init__.py", "proj/src/pkg", "proj/src"]);
+        fs.chdir("proj").unwrap();
+        assert_eq!(find(&mut fs, &env, &[".", "-delete"]), out(""));
+        assert!(fs.read_dir(".").unwrap().is_empty());
+    }
+
+    #[test]
+    fn the_walk_is_bounded() {
+        let (mut fs, env) = example();
+        let deep = vec!["d"; super::walk::MAX_DEPTH + 2].join("/");
+        ok(&mut fs, &env, &format!("mkdir -p {deep}"));
+        let (stdout, stderr, status) = find(&mut fs, &env, &["d", "-name", "nothing"]);
+        let at = vec!["d"; super::walk::MAX_DEPTH + 1].join("/");
+        assert_eq!(stdout, "");
+        assert_eq!(stderr, format!("find: {at}: directory nesting deeper than 64 levels (venvlab limit)\n"));
+        assert_eq!(status, 1);
+    }
+}
