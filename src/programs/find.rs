@@ -158,6 +158,11 @@ struct Parser<'a, 'c> {
 
 type Parsed = Result<Expr, String>;
 
+/// The levels of binary operators, loosest first: `,`, `-o`, `-a`.
+const COMMA: usize = 0;
+const OR: usize = 1;
+const AND: usize = 2;
+
 impl Parser<'_, '_> {
     fn peek(&self) -> Option<&str> {
         self.args.get(self.pos).map(String::as_str)
@@ -167,7 +172,7 @@ impl Parser<'_, '_> {
         if self.args.is_empty() {
             return Ok(None);
         }
-        let expr = self.comma()?;
+        let expr = self.expression()?;
         match self.peek() {
             None => Ok(Some(expr)),
             Some(")") => Err("you have too many ')'".into()),
@@ -183,51 +188,45 @@ impl Parser<'_, '_> {
         }
     }
 
-    fn comma(&mut self) -> Parsed {
-        let mut left = self.or()?;
-        while self.peek() == Some(",") {
-            self.pos += 1;
-            let first = self.operand_after(",")?;
-            let right = self.and_rest(first)?;
-            let right = self.or_rest(right)?;
-            left = Expr::Comma(Box::new(left), Box::new(right));
+    /// A whole expression: an operand, then operators of every level.
+    fn expression(&mut self) -> Parsed {
+        let first = self.unary()?;
+        self.extend(COMMA, first)
+    }
+
+    /// Takes `left` through the operators of `level` and of every tighter one.
+    fn extend(&mut self, level: usize, mut left: Expr) -> Parsed {
+        for tighter in (level..=AND).rev() {
+            left = self.binary_rest(tighter, left)?;
         }
         Ok(left)
     }
 
-    fn or(&mut self) -> Parsed {
-        let left = self.and()?;
-        self.or_rest(left)
-    }
-
-    fn or_rest(&mut self, mut left: Expr) -> Parsed {
-        while let Some(op @ ("-o" | "-or")) = self.peek() {
-            let op = op.to_string();
-            self.pos += 1;
-            let first = self.operand_after(&op)?;
-            let right = self.and_rest(first)?;
-            left = Expr::Or(Box::new(left), Box::new(right));
-        }
-        Ok(left)
-    }
-
-    fn and(&mut self) -> Parsed {
-        let left = self.unary()?;
-        self.and_rest(left)
-    }
-
-    fn and_rest(&mut self, mut left: Expr) -> Parsed {
+    /// Reads the operators of one level after `left` (at `AND`, nothing between two operands
+    /// is an implicit `-a`), each right operand taken through the tighter levels.
+    fn binary_rest(&mut self, level: usize, mut left: Expr) -> Parsed {
         loop {
-            let right = match self.peek() {
-                None | Some(")" | "-o" | "-or" | ",") => return Ok(left),
-                Some(op @ ("-a" | "-and")) => {
-                    let op = op.to_string();
+            let Some(word) = self.peek() else { return Ok(left) };
+            let op = match (level, word) {
+                (COMMA, ",") | (OR, "-o" | "-or") | (AND, "-a" | "-and") => Some(word.to_string()),
+                (AND, ")" | "-o" | "-or" | ",") => return Ok(left),
+                (AND, _) => None,
+                _ => return Ok(left),
+            };
+            let right = match op {
+                Some(op) => {
                     self.pos += 1;
                     self.operand_after(&op)?
                 }
-                Some(_) => self.unary()?,
+                None => self.unary()?,
             };
-            left = Expr::And(Box::new(left), Box::new(right));
+            let right = self.extend(level + 1, right)?;
+            let (l, r) = (Box::new(left), Box::new(right));
+            left = match level {
+                COMMA => Expr::Comma(l, r),
+                OR => Expr::Or(l, r),
+                _ => Expr::And(l, r),
+            };
         }
     }
 
@@ -248,7 +247,7 @@ impl Parser<'_, '_> {
                 if self.peek() == Some(")") {
                     return Err("invalid expression; empty parentheses are not allowed.".into());
                 }
-                let inner = self.comma()?;
+                let inner = self.expression()?;
                 if self.peek() != Some(")") {
                     return Err("invalid expression; I was expecting to find a ')' somewhere but did not see one.".into());
                 }
@@ -616,6 +615,9 @@ mod tests {
             (&["proj", "!", "-type", "d", "-a", "-not", "-type", "f"], &["proj/app-link.py", "proj/broken", "proj/d"]),
             (&["proj", "(", "-name", "src", "-o", "-name", "docs", ")", "-type", "d"], &["proj/docs", "proj/src"]),
             (&["proj", "-name", "x", ",", "-name", "d"], &["proj/d"]),
+            (&["proj", "-name", "d", "-o", "-name", "src", "-type", "f"], &["proj/d"]),
+            (&["proj", "-name", "x", ",", "-name", "d", "-o", "-name", "src"], &["proj/d", "proj/src"]),
+            (&["proj", "!", "!", "-name", "d", "-and", "-type", "l"], &["proj/d"]),
             (&["proj", "-type", "d", "-name", "src", "-o", "-type", "f", "-name", "app*", "-print"], &["proj/src/app.py"]),
             (&["proj", "-name", "src", "-prune", "-o", "-name", "*.py", "-print"], &["proj/app-link.py"]),
             (&["proj", "-false", "-o", "-true", "-name", "empty"], &["proj/empty"]),
