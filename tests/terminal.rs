@@ -82,3 +82,11 @@ fn find_warns_of_a_late_global_option_only_when_reading_a_terminal() {
     let mut piped = Session::with_world(venvlab::world::default_world(), false, 80);
     assert_eq!(piped.run("find . -name main.py -maxdepth 1").text(), "./main.py\n");
 }
+
+#[test]
+fn find_shows_control_characters_as_question_marks_on_a_terminal() {
+    let mut s = terminal();
+    s.run("mkdir q; touch \"q/$(printf 'a\\tb')\"");
+    assert_eq!(s.run("find q").text(), "q\nq/a?b\n");
+    assert_eq!(s.run("find q | cat").text(), "q\nq/a\tb\n");
+}

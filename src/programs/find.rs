@@ -5,11 +5,14 @@
 //! points); starting points (default `.`); the global options `-maxdepth`, `-mindepth` and
 //! `-depth`; the tests `-name`, `-iname`, `-path`/`-wholename`, `-ipath`/`-iwholename`,
 //! `-type` (a comma list such as `f,l`), `-empty`, `-newer`, `-true`, `-false`; the actions
-//! `-print` (the default when the expression has no action), `-print0`, `-prune` and `-delete`
-//! (which turns on `-depth`, as the real one does); and the operators `!`/`-not`,
-//! `-a`/`-and` (also implicit), `-o`/`-or`, `,` and parentheses. Errors and their wording,
-//! the exit status (1 after any error) and the warning about a global option placed after a
-//! test (printed, as find does, only when standard input is a terminal) are find's.
+//! `-print` (the default when the expression has no action; on a terminal it shows a control
+//! character as `?`), `-print0`, `-prune` and `-delete` (which turns on `-depth`, as the real
+//! one does); `--help` and `--version`; and the operators `!`/`-not`, `-a`/`-and` (also
+//! implicit), `-o`/`-or`, `,` and parentheses. Errors and their wording, the exit status (1
+//! after any error) and the warning about a global option placed after a test (printed, as
+//! find does, only when standard input is a terminal) are find's. Not modelled: `-exec`,
+//! `-printf`, `-ls`, `-size`, `-perm`, `-user` and the other tests and actions, which are
+//! unknown predicates here.
 //!
 //! Order: the real find lists a directory's entries in the order the file system's `readdir`
 //! gives them, which differs from one machine to the next; this one lists them in the order
@@ -88,6 +91,19 @@ impl Expr {
     }
 }
 
+/// What `find --help` prints (findutils 4.9.0's text, which names more than this one does).
+const HELP: &str = include_str!("find-help.txt");
+
+/// What `find --version` prints.
+const VERSION: &str = "find (GNU findutils) 4.9.0\n\
+Copyright (C) 2022 Free Software Foundation, Inc.\n\
+License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n\
+This is free software: you are free to change and redistribute it.\n\
+There is NO WARRANTY, to the extent permitted by law.\n\
+\n\
+Written by Eric B. Decker, James Youngman, and Kevin Dalley.\n\
+Features enabled: D_TYPE O_NOFOLLOW(enabled) LEAF_OPTIMISATION FTS(FTS_CWDFD) CBO(level=2) \n";
+
 /// The letters `-type` knows (`D`, doors, is refused separately).
 const TYPE_LETTERS: &str = "bcdpfls";
 
@@ -119,6 +135,8 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
     let mut parser = Parser { ctx, args: &argv[i..], pos: 0, opts: &mut opts, first: None };
     let expr = match parser.parse() {
         Ok(expr) => expr,
+        // `--help` and `--version` stop the parse having printed their text.
+        Err(message) if message.is_empty() => return 0,
         Err(message) => {
             ctx.error("find", message);
             return 1;
@@ -147,6 +165,8 @@ fn looks_like_expression(arg: &str) -> bool {
 }
 
 /// Reads the expression: `,` binds loosest, then `-o`, then `-a` (or nothing), then `!`.
+/// An error is find's message; an empty one means `--help` or `--version` printed its text
+/// and find is done.
 struct Parser<'a, 'c> {
     ctx: &'a mut Ctx<'c>,
     args: &'a [String],
@@ -316,6 +336,10 @@ impl Parser<'_, '_> {
                     _ => self.ctx.fs.stat(&file),
                 };
                 Expr::Newer(meta.map_err(|err| format!("{}: {err}", quote_locale(&file)))?.mtime)
+            }
+            "-help" | "--help" | "-version" | "--version" => {
+                self.ctx.out(if word.ends_with("help") { HELP } else { VERSION });
+                return Err(String::new());
             }
             "-empty" => Expr::Empty,
             "-true" => Expr::Const(true),
@@ -498,6 +522,11 @@ impl Finder<'_> {
             },
             Expr::Newer(time) => file.meta.mtime > *time,
             Expr::Const(value) => *value,
+            Expr::Print if ctx.stdout_is_tty() => {
+                let shown: String = file.path.chars().map(|c| if c.is_control() { '?' } else { c }).collect();
+                ctx.out(format!("{shown}\n"));
+                true
+            }
             Expr::Print | Expr::Print0 => {
                 let end = if matches!(expr, Expr::Print) { '\n' } else { '\0' };
                 ctx.out(format!("{}{end}", file.path));
@@ -629,6 +658,17 @@ mod tests {
             assert_eq!(lines(&mut fs, &env, args), *want, "{args:?}");
         }
         assert_eq!(find(&mut fs, &env, &["proj", "-name", "*.md", "-print0"]), out("proj/README.md\0proj/docs/readme.md\0"));
+    }
+
+    #[test]
+    fn help_and_version_stop_where_they_stand() {
+        let (mut fs, env) = example();
+        let (text, _, status) = find(&mut fs, &env, &["--version"]);
+        assert_eq!((text.lines().next(), status), (Some("find (GNU findutils) 4.9.0"), 0));
+        assert!(text.ends_with("CBO(level=2) \n"));
+        assert_eq!(find(&mut fs, &env, &["proj", "-help", "-bogus"]), out(super::HELP));
+        assert!(super::HELP.starts_with("Usage: find [-H] [-L] [-P] [-Olevel] [-D debugopts] [path...] [expression]\n"));
+        assert_eq!(find(&mut fs, &env, &["proj", "-bogus", "--help"]), err("find: unknown predicate `-bogus'\n"));
     }
 
     #[test]
