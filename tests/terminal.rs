@@ -71,7 +71,7 @@ fn without_command_not_found_bash_reports_a_missing_command_itself() {
 }
 
 #[test]
-fn find_warns_of_a_late_global_option_only_when_reading_a_terminal() {
+fn find_warns_of_late_global_options_and_slashes_in_names_only_on_a_terminal() {
     let warning = "find: warning: you have specified the global option -maxdepth after the argument -name, but global \
                    options are not positional, i.e., -maxdepth affects tests specified before it as well as those \
                    specified after it.  Please specify global options before other arguments.\n";
@@ -81,6 +81,12 @@ fn find_warns_of_a_late_global_option_only_when_reading_a_terminal() {
     assert_eq!(s.run("find . -maxdepth 1 -name main.py").text(), "./main.py\n");
     let mut piped = Session::with_world(venvlab::world::default_world(), false, 80);
     assert_eq!(piped.run("find . -name main.py -maxdepth 1").text(), "./main.py\n");
+    assert_eq!(
+        s.run("find . -iname .venv/bin/activate").text(),
+        "find: warning: ‘-iname’ matches against basenames only, but the given pattern contains a directory \
+         separator (‘/’), thus the expression will evaluate to false all the time.  Did you mean ‘-iwholename’?\n"
+    );
+    assert_eq!(piped.run("find . -name .venv/bin/activate").text(), "");
 }
 
 #[test]

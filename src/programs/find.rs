@@ -9,8 +9,8 @@
 //! character as `?`), `-print0`, `-prune` and `-delete` (which turns on `-depth`, as the real
 //! one does); `--help` and `--version`; and the operators `!`/`-not`, `-a`/`-and` (also
 //! implicit), `-o`/`-or`, `,` and parentheses. Errors and their wording, the exit status (1
-//! after any error) and the warning about a global option placed after a test (printed, as
-//! find does, only when standard input is a terminal) are find's. Not modelled: `-exec`,
+//! after any error) and the warnings about a global option placed after a test and a `/` in a
+//! `-name` pattern (printed, as find does, only when standard input is a terminal) are find's. Not modelled: `-exec`,
 //! `-printf`, `-ls`, `-size`, `-perm`, `-user` and the other tests and actions, which are
 //! unknown predicates here.
 //!
@@ -324,7 +324,21 @@ impl Parser<'_, '_> {
                 self.opts.depth_first = true;
                 Expr::Const(true)
             }
-            "-name" | "-iname" => Expr::Name(self.argument(word)?, word == "-iname"),
+            "-name" | "-iname" => {
+                let pattern = self.argument(word)?;
+                if pattern.contains('/') && self.ctx.stdin_is_tty() {
+                    let alt = if word == "-iname" { "-iwholename" } else { "-wholename" };
+                    let message = format!(
+                        "warning: {} matches against basenames only, but the given pattern contains a directory \
+                         separator ({}), thus the expression will evaluate to false all the time.  Did you mean {}?",
+                        quote_locale(word),
+                        quote_locale("/"),
+                        quote_locale(alt)
+                    );
+                    self.ctx.error("find", message);
+                }
+                Expr::Name(pattern, word == "-iname")
+            }
             "-path" | "-wholename" | "-ipath" | "-iwholename" => {
                 Expr::Path(self.argument(word)?, word.starts_with("-i"))
             }
@@ -497,7 +511,12 @@ impl Finder<'_> {
             if self.budget == 0 {
                 break;
             }
-            let path = walk::join(dir.path, &entry.name);
+            // As fts builds it: the starting point as typed, one slash unless it ends in one.
+            let path = if dir.path.ends_with('/') {
+                format!("{}{}", dir.path, entry.name)
+            } else {
+                format!("{}/{}", dir.path, entry.name)
+            };
             let Ok(lmeta) = ctx.fs.lstat(&path) else { continue };
             let meta = if self.opts.follow == Follow::Always && lmeta.kind == FileKind::Symlink {
                 ctx.fs.stat(&path).unwrap_or(lmeta)
@@ -652,6 +671,8 @@ mod tests {
             (&["proj", "-false", "-o", "-true", "-name", "empty"], &["proj/empty"]),
             (&["proj/", "-maxdepth", "0", "-name", "proj"], &["proj/"]),
             (&["proj/docs/", "-name", "readme.md"], &["proj/docs/readme.md"]),
+            (&["proj//", "-name", "*.md"], &["proj//README.md", "proj//docs/readme.md"]),
+            (&["proj/d/"], &["proj/d/", "proj/d/Notes.MD", "proj/d/readme.md"]),
             (&["-H", "proj/d", "-name", "*.md"], &["proj/d/readme.md"]),
         ];
         for (args, want) in cases {
