@@ -536,7 +536,13 @@ impl Finder<'_> {
             Expr::Type(letters) => letters.contains(&type_letter(file.meta)),
             Expr::Empty => match file.meta.kind {
                 FileKind::File => file.meta.size == 0,
-                FileKind::Dir => ctx.fs.read_dir(file.path).is_ok_and(|entries| entries.is_empty()),
+                FileKind::Dir => match ctx.fs.read_dir(file.path) {
+                    Ok(entries) => entries.is_empty(),
+                    Err(err) => {
+                        self.report(ctx, format!("{}: {err}", quote_locale(file.path)));
+                        false
+                    }
+                },
                 FileKind::Symlink => false,
             },
             Expr::Newer(time) => file.meta.mtime > *time,
@@ -735,6 +741,7 @@ mod tests {
             find(&mut fs, &env, &["proj/src"]),
             ("proj/src\n".into(), "find: ‘proj/src’: Permission denied\n".into(), 1)
         );
+        assert_eq!(find(&mut fs, &env, &["proj/src", "-maxdepth", "0", "-empty"]), err("find: ‘proj/src’: Permission denied\n"));
         assert_eq!(
             find(&mut fs, &env, &["proj/src", "-depth"]),
             ("proj/src\n".into(), "find: ‘proj/src’: Permission denied\n".into(), 1)
