@@ -70,24 +70,14 @@ enum Expr {
 }
 
 impl Expr {
-    /// Whether the expression holds an action (then `-print` is not added).
-    fn has_action(&self) -> bool {
-        match self {
-            Expr::Print | Expr::Print0 | Expr::Delete => true,
-            Expr::Not(e) => e.has_action(),
-            Expr::And(a, b) | Expr::Or(a, b) | Expr::Comma(a, b) => a.has_action() || b.has_action(),
-            _ => false,
-        }
-    }
-
-    /// Whether the expression holds `-delete`.
-    fn has_delete(&self) -> bool {
-        match self {
-            Expr::Delete => true,
-            Expr::Not(e) => e.has_delete(),
-            Expr::And(a, b) | Expr::Or(a, b) | Expr::Comma(a, b) => a.has_delete() || b.has_delete(),
-            _ => false,
-        }
+    /// Whether the expression or a part of it is such that `f` holds.
+    fn any(&self, f: fn(&Expr) -> bool) -> bool {
+        f(self)
+            || match self {
+                Expr::Not(e) => e.any(f),
+                Expr::And(a, b) | Expr::Or(a, b) | Expr::Comma(a, b) => a.any(f) || b.any(f),
+                _ => false,
+            }
     }
 }
 
@@ -144,10 +134,19 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
     };
     let expr = match expr {
         None => Expr::Print,
-        Some(e) if e.has_action() => e,
+        Some(e) if e.any(|e| matches!(e, Expr::Print | Expr::Print0 | Expr::Delete)) => e,
         Some(e) => Expr::And(Box::new(e), Box::new(Expr::Print)),
     };
-    opts.depth_first |= expr.has_delete();
+    let deletes = expr.any(|e| matches!(e, Expr::Delete));
+    if deletes && !opts.depth_first && expr.any(|e| matches!(e, Expr::Prune)) {
+        ctx.error(
+            "find",
+            "The -delete action automatically turns on -depth, but -prune does nothing when -depth is in effect.  \
+             If you want to carry on anyway, just explicitly use the -depth option.",
+        );
+        return 1;
+    }
+    opts.depth_first |= deletes;
     let mut finder = Finder { opts: &opts, expr: &expr, failed: false, budget: walk::MAX_VISITS, prune: false };
     for root in &roots {
         if finder.budget == 0 {
@@ -577,12 +576,8 @@ impl Finder<'_> {
         if file.path == "." {
             return true;
         }
-        let lmeta = ctx.fs.lstat(file.path);
-        let result = match lmeta {
-            Ok(m) if m.kind == FileKind::Dir => ctx.fs.rmdir(file.path),
-            Ok(_) => ctx.fs.unlink(file.path),
-            Err(err) => Err(err),
-        };
+        // The kind find saw, so with -L a link to a directory is given to rmdir, which refuses.
+        let result = if file.meta.kind == FileKind::Dir { ctx.fs.rmdir(file.path) } else { ctx.fs.unlink(file.path) };
         match result {
             Ok(()) => true,
             Err(err) => {
@@ -797,6 +792,16 @@ mod tests {
         assert_eq!(find(&mut fs, &env, &["proj", "-type", "d", "-empty", "-delete"]), out(""));
         assert_eq!(testing::names(&fs, "proj"), [".env", "README.md", "app-link.py", "broken", "src"]);
         assert_eq!(lines(&mut fs, &env, &["proj/src", "-depth"]), ["proj/src/app.py", "proj/src/pkg/__init__.py", "proj/src/pkg", "proj/src"]);
+        assert_eq!(
+            find(&mut fs, &env, &["proj", "-prune", "-delete"]),
+            err("find: The -delete action automatically turns on -depth, but -prune does nothing when -depth is in \
+                 effect.  If you want to carry on anyway, just explicitly use the -depth option.\n")
+        );
+        ok(&mut fs, &env, "mkdir -p a/b");
+        ok(&mut fs, &env, "touch a/b/f");
+        ok(&mut fs, &env, "ln -s a l");
+        assert_eq!(find(&mut fs, &env, &["-L", "l", "-delete"]), err("find: cannot delete ‘l’: Not a directory\n"));
+        assert_eq!(testing::names(&fs, "a"), Vec::<String>::new());
         fs.chdir("proj").unwrap();
         assert_eq!(find(&mut fs, &env, &[".", "-delete"]), out(""));
         assert!(fs.read_dir(".").unwrap().is_empty());
