@@ -16,7 +16,8 @@ const FRAGMENTS: &[&str] = &[
     "tee", "-a", "printenv", "-0", "'\\xc3\\101'", "--color=always", "--col", "LS_COLORS=", "GREP_COLORS=",
     "GREP_COLOR=", "di=", "*.py=", "ln=target", "or=", "\\e[", "^[", ":", "ms=", "sl=", "rv", "-o", "-w", "-x", "-n",
     "dircolors", "-b", "shopt", "-s", "-u", "-q", "expand_aliases", "HISTCONTROL=ignoreboth", "groups", "clear",
-    "TERM=dumb", "PS1='\\[\\e]0;\\w\\a\\]$ '",
+    "TERM=dumb", "PS1='\\[\\e]0;\\w\\a\\]$ '", "find", "-L", "-name", "-type", "f,l", "-maxdepth", "-delete",
+    "-not", "-empty", "-prune", "-print0", "\\(", "\\)", ",",
 ];
 
 fn line() -> impl Strategy<Value = String> {

@@ -69,3 +69,30 @@ fn without_command_not_found_bash_reports_a_missing_command_itself() {
     assert_eq!((o.text().as_str(), o.status), ("bash: python: command not found\n", 127));
     assert_eq!(s.run("type -P python3").text(), "/usr/bin/python3\n");
 }
+
+#[test]
+fn find_warns_of_late_global_options_and_slashes_in_names_only_on_a_terminal() {
+    let warning = "find: warning: you have specified the global option -maxdepth after the argument -name, but global \
+                   options are not positional, i.e., -maxdepth affects tests specified before it as well as those \
+                   specified after it.  Please specify global options before other arguments.\n";
+    let mut s = terminal();
+    assert_eq!(s.run("find . -name main.py -maxdepth 1").text(), format!("{warning}./main.py\n"));
+    assert_eq!(s.run("find . -name main.py -maxdepth 1 < /dev/null").text(), "./main.py\n");
+    assert_eq!(s.run("find . -maxdepth 1 -name main.py").text(), "./main.py\n");
+    let mut piped = Session::with_world(venvlab::world::default_world(), false, 80);
+    assert_eq!(piped.run("find . -name main.py -maxdepth 1").text(), "./main.py\n");
+    assert_eq!(
+        s.run("find . -iname .venv/bin/activate").text(),
+        "find: warning: ‘-iname’ matches against basenames only, but the given pattern contains a directory \
+         separator (‘/’), thus the expression will evaluate to false all the time.  Did you mean ‘-iwholename’?\n"
+    );
+    assert_eq!(piped.run("find . -name .venv/bin/activate").text(), "");
+}
+
+#[test]
+fn find_shows_control_characters_as_question_marks_on_a_terminal() {
+    let mut s = terminal();
+    s.run("mkdir q; touch \"q/$(printf 'a\\tb')\"");
+    assert_eq!(s.run("find q").text(), "q\nq/a?b\n");
+    assert_eq!(s.run("find q | cat").text(), "q\nq/a\tb\n");
+}

@@ -22,6 +22,7 @@ mod dircolors;
 mod echo;
 mod env;
 mod file;
+mod find;
 /// What `file` says of a regular file's content (`ELF 64-bit LSB ...`, `ASCII text`, ...).
 pub use file::classify as describe_content;
 mod grep;
@@ -126,6 +127,12 @@ impl Ctx<'_> {
         self.io.isatty(1)
     }
 
+    /// Whether standard input is the terminal (`isatty(0)`): only in a session with a
+    /// terminal, and only when nothing was redirected or piped into the program.
+    pub fn stdin_is_tty(&self) -> bool {
+        self.io.tty && matches!(self.io.stdin, crate::io::Input::Terminal)
+    }
+
     /// An environment variable.
     pub fn var(&self, name: &str) -> Option<&str> {
         self.env.get(name).map(String::as_str)
@@ -145,6 +152,7 @@ pub const REGISTRY: &[(&str, Main)] = &[
     ("echo", echo::main),
     ("env", env::main),
     ("file", file::main),
+    ("find", find::main),
     ("grep", grep::main),
     ("groups", id::groups),
     ("head", head::main),

@@ -341,6 +341,12 @@ pub fn walk(ctx: &mut Ctx, prog: &str, path: &str, meta: &Metadata, order: Order
     walk_at(ctx, prog, &Visit { path, name: &name, meta, depth: 0 }, order, visitor, &mut budget)
 }
 
+/// Reports a venvlab limit that stopped a walk: `prog: message` on stderr and in the trace.
+pub fn limit(ctx: &mut Ctx, prog: &str, message: &str) {
+    ctx.trace.push(Event::Limit(format!("{prog}: {message}")));
+    ctx.error(prog, message);
+}
+
 /// Most files one [`walk`] visits (the tree holds fewer, but `cp -L` may see some twice).
 pub const MAX_VISITS: usize = 100_000;
 
@@ -357,9 +363,7 @@ fn walk_at(
     }
     *budget -= 1;
     if *budget == 0 {
-        let message = format!("stopped after visiting {MAX_VISITS} files (venvlab limit)");
-        ctx.trace.push(Event::Limit(format!("{prog}: {message}")));
-        ctx.error(prog, message);
+        limit(ctx, prog, &format!("stopped after visiting {MAX_VISITS} files (venvlab limit)"));
         return false;
     }
     match visitor.enter(ctx, visit) {
@@ -367,9 +371,7 @@ fn walk_at(
         Step::Descend => {}
     }
     if visit.depth >= MAX_DEPTH {
-        let message = format!("{}: directory nesting deeper than {MAX_DEPTH} levels (venvlab limit)", quotef(visit.path));
-        ctx.trace.push(Event::Limit(format!("{prog}: {message}")));
-        ctx.error(prog, message);
+        limit(ctx, prog, &format!("{}: directory nesting deeper than {MAX_DEPTH} levels (venvlab limit)", quotef(visit.path)));
         return false;
     }
     let mut entries = match ctx.fs.read_dir(visit.path) {
