@@ -31,6 +31,30 @@ pub struct Parsed {
 }
 
 impl Parsed {
+    /// GNU coreutils' `--help` and `--version` (keys `help` and `version`): when either was
+    /// given — the first one wins, as getopt hands them over in order — prints `usage` with
+    /// coreutils' footer for `prog`, or the version text crediting `authors`, and returns the
+    /// exit status 0.
+    pub fn coreutils_info(&self, ctx: &mut Ctx, prog: &str, usage: &str, authors: &str) -> Option<i32> {
+        match self.opts.iter().map(|(k, _)| k.as_str()).find(|k| *k == "help" || *k == "version")? {
+            "help" => ctx.out(format!(
+                "{usage}\nGNU coreutils online help: <https://www.gnu.org/software/coreutils/>\n\
+                 Report any translation bugs to <https://translationproject.org/team/>\n\
+                 Full documentation <https://www.gnu.org/software/coreutils/{prog}>\n\
+                 or available locally via: info '(coreutils) {prog} invocation'\n"
+            )),
+            _ => ctx.out(format!(
+                "{prog} (GNU coreutils) 9.1\n\
+                 Copyright (C) 2022 Free Software Foundation, Inc.\n\
+                 License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n\
+                 This is free software: you are free to change and redistribute it.\n\
+                 There is NO WARRANTY, to the extent permitted by law.\n\n\
+                 Written by {authors}\n"
+            )),
+        }
+        Some(0)
+    }
+
     /// Whether the option with this key was given.
     pub fn has(&self, key: &str) -> bool {
         self.opts.iter().any(|(k, _)| k == key)

@@ -11,7 +11,11 @@ use super::{env, Ctx};
 /// The status of a usage error (coreutils' `PRINTENV_FAILURE`).
 const USAGE_STATUS: i32 = 2;
 
-const HELP: &str = "Usage: printenv [OPTION]... [VARIABLE]...
+/// Who `--version` credits.
+const AUTHORS: &str = "David MacKenzie and Richard Mlynarik.";
+
+/// What `--help` prints before coreutils' footer.
+const USAGE: &str = "Usage: printenv [OPTION]... [VARIABLE]...
 Print the values of the specified environment VARIABLE(s).
 If no VARIABLE is specified, print name and value pairs for them all.
 
@@ -22,20 +26,6 @@ If no VARIABLE is specified, print name and value pairs for them all.
 NOTE: your shell may have its own version of printenv, which usually supersedes
 the version described here.  Please refer to your shell's documentation
 for details about the options it supports.
-
-GNU coreutils online help: <https://www.gnu.org/software/coreutils/>
-Report any translation bugs to <https://translationproject.org/team/>
-Full documentation <https://www.gnu.org/software/coreutils/printenv>
-or available locally via: info '(coreutils) printenv invocation'
-";
-
-const VERSION: &str = "printenv (GNU coreutils) 9.1
-Copyright (C) 2022 Free Software Foundation, Inc.
-License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.
-This is free software: you are free to change and redistribute it.
-There is NO WARRANTY, to the extent permitted by law.
-
-Written by David MacKenzie and Richard Mlynarik.
 ";
 
 /// Entry point of `printenv`.
@@ -53,17 +43,8 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
             return USAGE_STATUS;
         }
     };
-    // getopt hands over `--help` and `--version` in order; the first one seen wins.
-    match parsed.opts.iter().map(|(k, _)| k.as_str()).find(|k| *k == "help" || *k == "version") {
-        Some("help") => {
-            ctx.out(HELP);
-            return 0;
-        }
-        Some(_) => {
-            ctx.out(VERSION);
-            return 0;
-        }
-        None => {}
+    if let Some(status) = parsed.coreutils_info(ctx, "printenv", USAGE, AUTHORS) {
+        return status;
     }
     let null = parsed.has("0");
     if parsed.operands.is_empty() {

@@ -16,7 +16,11 @@ use super::walk::{quote_locale, quotef};
 use super::Ctx;
 use crate::fs::{FsError, Ino, OpenOptions};
 
-const HELP: &str = "Usage: tee [OPTION]... [FILE]...
+/// Who `--version` credits.
+const AUTHORS: &str = "Mike Parker, Richard M. Stallman, and David MacKenzie.";
+
+/// What `--help` prints before coreutils' footer.
+const USAGE: &str = "Usage: tee [OPTION]... [FILE]...
 Copy standard input to each FILE, and also to standard output.
 
   -a, --append              append to the given FILEs, do not overwrite
@@ -35,20 +39,6 @@ The default MODE for the -p option is 'warn-nopipe'.
 The default operation when --output-error is not specified, is to
 exit immediately on error writing to a pipe, and diagnose errors
 writing to non pipe outputs.
-
-GNU coreutils online help: <https://www.gnu.org/software/coreutils/>
-Report any translation bugs to <https://translationproject.org/team/>
-Full documentation <https://www.gnu.org/software/coreutils/tee>
-or available locally via: info '(coreutils) tee invocation'
-";
-
-const VERSION: &str = "tee (GNU coreutils) 9.1
-Copyright (C) 2022 Free Software Foundation, Inc.
-License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.
-This is free software: you are free to change and redistribute it.
-There is NO WARRANTY, to the extent permitted by law.
-
-Written by Mike Parker, Richard M. Stallman, and David MacKenzie.
 ";
 
 /// The values `--output-error` accepts, in the order GNU lists them.
@@ -79,16 +69,8 @@ pub fn main(ctx: &mut Ctx, argv: &[String]) -> i32 {
     let spec = Spec { prog: "tee", flags: "aip", with_value: "", long: LONG };
     let args = rewrite_output_error(argv.get(1..).unwrap_or_default());
     let Some(parsed) = args::parse_or_report(ctx, &spec, &args) else { return 1 };
-    match parsed.opts.iter().map(|(k, _)| k.as_str()).find(|k| *k == "help" || *k == "version") {
-        Some("help") => {
-            ctx.out(HELP);
-            return 0;
-        }
-        Some(_) => {
-            ctx.out(VERSION);
-            return 0;
-        }
-        None => {}
+    if let Some(status) = parsed.coreutils_info(ctx, "tee", USAGE, AUTHORS) {
+        return status;
     }
     let mut exit_on_error = false;
     for (key, value) in &parsed.opts {
@@ -341,5 +323,15 @@ mod tests {
         let (mut fs, env) = machine();
         assert!(run_for_test(&mut fs, &env, &["tee", "--help"], b"").0.starts_with("Usage: tee [OPTION]... [FILE]...\n"));
         assert!(run_for_test(&mut fs, &env, &["tee", "--vers"], b"").0.starts_with("tee (GNU coreutils) 9.1\n"));
+        // As coreutils 9.1 prints them: the help's footer, and the version's last lines.
+        let help = run_for_test(&mut fs, &env, &["tee", "--help"], b"").0;
+        assert!(help.ends_with(
+            "writing to non pipe outputs.\n\nGNU coreutils online help: <https://www.gnu.org/software/coreutils/>\n\
+             Report any translation bugs to <https://translationproject.org/team/>\n\
+             Full documentation <https://www.gnu.org/software/coreutils/tee>\n\
+             or available locally via: info '(coreutils) tee invocation'\n"
+        ));
+        let version = run_for_test(&mut fs, &env, &["tee", "--version", "--help"], b"").0;
+        assert!(version.ends_with("the extent permitted by law.\n\nWritten by Mike Parker, Richard M. Stallman, and David MacKenzie.\n"), "the first of the two wins");
     }
 }
