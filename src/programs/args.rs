@@ -87,13 +87,9 @@ pub fn parse(spec: &Spec, args: &[String]) -> Result<Parsed, String> {
                 Some((n, v)) => (n, Some(v.to_string())),
                 None => (long, None),
             };
-            let exact = spec.long.iter().find(|(n, _, _)| *n == name);
-            let candidates: Vec<_> = spec.long.iter().filter(|(n, _, _)| n.starts_with(name)).collect();
-            let (full, key, takes) = match (exact, candidates.as_slice()) {
-                (Some(found), _) => *found,
-                (None, [one]) => **one,
-                (None, []) => return Err(usage(spec.prog, &format!("unrecognized option '--{name}'"))),
-                (None, _) => return Err(usage(spec.prog, &format!("option '--{name}' is ambiguous"))),
+            let (full, (key, takes)) = match abbreviation(spec.long.iter().map(|&(n, k, t)| (n, (k, t))), name) {
+                Ok(found) => found,
+                Err(possible) => return Err(usage(spec.prog, &long_option_problem(name, &possible))),
             };
             let value = match (takes, inline) {
                 (true, Some(v)) => Some(v),
@@ -139,6 +135,34 @@ pub fn parse(spec: &Spec, args: &[String]) -> Result<Parsed, String> {
         }
     }
     Ok(parsed)
+}
+
+/// Looks `word` up in a table of names with values as GNU matches abbreviations, getopt for
+/// long options and argmatch for option arguments: a name equal to the word wins; otherwise the
+/// names it is a prefix of, when they all stand for the same value. `Err` lists those names, in
+/// table order: none (the word is unknown), or several that differ (it is ambiguous).
+pub fn abbreviation<'t, V: Copy + PartialEq>(
+    table: impl Iterator<Item = (&'t str, V)> + Clone,
+    word: &str,
+) -> Result<(&'t str, V), Vec<&'t str>> {
+    if let Some(found) = table.clone().find(|(name, _)| *name == word) {
+        return Ok(found);
+    }
+    let candidates: Vec<(&str, V)> = table.filter(|(name, _)| name.starts_with(word)).collect();
+    match candidates.as_slice() {
+        [first, rest @ ..] if rest.iter().all(|(_, value)| *value == first.1) => Ok(*first),
+        _ => Err(candidates.iter().map(|(name, _)| *name).collect()),
+    }
+}
+
+/// What getopt says of a long option `--name` that [`abbreviation`] did not find: unknown, or
+/// ambiguous among the `possible` names.
+pub fn long_option_problem(name: &str, possible: &[&str]) -> String {
+    if possible.is_empty() {
+        return format!("unrecognized option '--{name}'");
+    }
+    let list: Vec<String> = possible.iter().map(|n| format!("'--{n}'")).collect();
+    format!("option '--{name}' is ambiguous; possibilities: {}", list.join(" "))
 }
 
 /// When `--color` colours, as `ls` and `grep` read its argument.
@@ -237,6 +261,8 @@ mod tests {
     fn long_prefixes() {
         assert!(parse(&LS, &args(&["--almost"])).unwrap().has("A"));
         assert!(parse(&LS, &args(&["--al"])).unwrap_err().contains("option '--al' is ambiguous"));
+        // As real ls 9.1 (glibc 2.36's getopt) words it.
+        assert!(parse(&LS, &args(&["--al"])).unwrap_err().starts_with("ls: option '--al' is ambiguous; possibilities: '--all' '--almost-all'\n"));
     }
 
     #[test]

@@ -381,14 +381,10 @@ impl Ls<'_, '_> {
 /// What a `--color` argument means, matched as coreutils' `argmatch` does: exactly, or as an
 /// abbreviation of words that all mean the same; otherwise why not (`invalid`, `ambiguous`).
 fn color_word(word: &str) -> Result<ColorWhen, &'static str> {
-    if let Some((_, when)) = args::COLOR_WORDS.iter().find(|(w, _)| *w == word) {
-        return Ok(*when);
-    }
-    let mut found = args::COLOR_WORDS.iter().filter(|(w, _)| !word.is_empty() && w.starts_with(word)).map(|(_, when)| *when);
-    match found.next() {
-        None => Err("invalid"),
-        Some(first) if found.all(|w| w == first) => Ok(first),
-        Some(_) => Err("ambiguous"),
+    match args::abbreviation(args::COLOR_WORDS.iter().copied(), word) {
+        Ok((_, when)) => Ok(when),
+        Err(possible) if possible.is_empty() => Err("invalid"),
+        Err(_) => Err("ambiguous"),
     }
 }
 
@@ -702,6 +698,8 @@ mod tests {
         assert_eq!(status, 1);
         assert!(err.starts_with("ls: invalid argument \u{2018}bogus\u{2019} for \u{2018}--color\u{2019}\n"));
         assert!(ls(&mut fs, &env, &["--color=a"]).1.starts_with("ls: ambiguous argument \u{2018}a\u{2019} for \u{2018}--color\u{2019}\n"));
+        // An empty word is a prefix of every word, and they differ (real ls 9.1).
+        assert!(ls(&mut fs, &env, &["--color="]).1.starts_with("ls: ambiguous argument \u{2018}\u{2019} for \u{2018}--color\u{2019}\n"));
         env.insert("TERM".into(), "xterm".into());
         assert_eq!(ls(&mut fs, &env, &["--colo=alw", "exe"]).0, "\x1b[0m\x1b[01;32mexe\x1b[0m\n");
         assert_eq!(ls(&mut fs, &env, &["--color=n", "exe"]).0, "exe\n");

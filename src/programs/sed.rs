@@ -16,7 +16,7 @@ mod exec;
 mod script;
 mod text;
 
-use super::Ctx;
+use super::{args, Ctx};
 use exec::{Editor, Options};
 use script::{CompileError, Compiler, Origin};
 
@@ -217,18 +217,9 @@ fn parse(ctx: &mut Ctx, args: &[String]) -> Result<Invocation, Early> {
 
 /// The long option a name (or unique prefix) stands for.
 fn find_long(name: &str) -> Result<(&'static str, &'static str, Option<bool>), Early> {
-    if let Some(&found) = LONG.iter().find(|(n, _, _)| *n == name) {
-        return Ok(found);
-    }
-    let candidates: Vec<_> = LONG.iter().filter(|(n, _, _)| n.starts_with(name)).collect();
-    match candidates.as_slice() {
-        [] => Err(Early::Usage(format!("unrecognized option '--{name}'"))),
-        [one, rest @ ..] if rest.iter().all(|(_, k, t)| *k == one.1 && *t == one.2) => Ok(**one),
-        many => {
-            let list: Vec<String> = many.iter().map(|(n, _, _)| format!("'--{n}'")).collect();
-            Err(Early::Usage(format!("option '--{name}' is ambiguous; possibilities: {}", list.join(" "))))
-        }
-    }
+    args::abbreviation(LONG.iter().map(|&(n, k, t)| (n, (k, t))), name)
+        .map(|(full, (key, takes))| (full, key, takes))
+        .map_err(|possible| Early::Usage(args::long_option_problem(name, &possible)))
 }
 
 /// Applies one option.

@@ -129,14 +129,11 @@ fn rewrite_output_error(args: &[String]) -> Vec<String> {
 /// Reads an `--output-error` value as gnulib's `argmatch` does: a mode's full name or a prefix
 /// of exactly one. The error is the message, with the list of valid arguments.
 fn output_error_mode(value: &str) -> Result<&'static str, String> {
-    if let Some(mode) = MODES.iter().find(|m| **m == value) {
-        return Ok(mode);
-    }
-    let candidates: Vec<&str> = MODES.iter().copied().filter(|m| m.starts_with(value)).collect();
-    if let [one] = candidates.as_slice() {
-        return Ok(one);
-    }
-    let problem = if candidates.is_empty() { "invalid" } else { "ambiguous" };
+    let possible = match args::abbreviation(MODES.iter().map(|&mode| (mode, mode)), value) {
+        Ok((mode, _)) => return Ok(mode),
+        Err(possible) => possible,
+    };
+    let problem = if possible.is_empty() { "invalid" } else { "ambiguous" };
     let mut message = format!("{problem} argument {} for \u{2018}--output-error\u{2019}\nValid arguments are:", quote_locale(value));
     for mode in MODES {
         message.push_str(&format!("\n  - {}", quote_locale(mode)));
