@@ -14,6 +14,7 @@ mod ide;
 mod lesson;
 // Public for tests/web.rs, which feeds it hostile lesson text.
 pub mod markdown;
+mod query;
 mod replay;
 mod resume;
 mod state;
@@ -156,8 +157,8 @@ fn query_string() -> String {
 /// A query string for `address` (`?lesson=ID` or empty) that keeps the layout parameters
 /// (`embed`, `panels`) of the current one, `search`.
 fn keep_layout(search: &str, address: &str) -> String {
-    let layout = search.trim_start_matches('?').split('&').filter(|p| p.starts_with("embed=") || p.starts_with("panels="));
-    let params: Vec<&str> = address.trim_start_matches('?').split('&').filter(|p| !p.is_empty()).chain(layout).collect();
+    let layout = query::params(search).filter_map(|(key, value)| Some((key, value?))).filter(|(key, _)| ["embed", "panels"].contains(key));
+    let params: Vec<String> = query::params(address).filter_map(|(key, value)| Some((key, value?))).chain(layout).map(|(key, value)| format!("{key}={value}")).collect();
     if params.is_empty() { String::new() } else { format!("?{}", params.join("&")) }
 }
 
@@ -177,10 +178,10 @@ const PANELS: &[&str] = &["lesson", "terminal", "tree", "explain"];
 impl Layout {
     fn from_query(query: &str) -> Layout {
         let mut layout = Layout { embed: false, panels: PANELS.iter().map(|p| p.to_string()).collect(), notice: None };
-        for pair in query.trim_start_matches('?').split('&') {
-            match pair.split_once('=') {
-                Some(("embed", value)) => layout.embed = value == "1",
-                Some(("panels", list)) => {
+        for param in query::params(query) {
+            match param {
+                ("embed", Some(value)) => layout.embed = value == "1",
+                ("panels", Some(list)) => {
                     let (known, unknown): (Vec<&str>, Vec<&str>) =
                         list.split(',').filter(|p| !p.is_empty()).partition(|p| PANELS.contains(p));
                     if !unknown.is_empty() {

@@ -20,7 +20,7 @@ const AFTER_RUN_MS: u32 = 700;
 /// The commands of a `run=` parameter: `;`-separated, each URL-encoded. `Err` says why the
 /// parameter was refused.
 pub fn commands_from_query(query: &str) -> Result<Vec<String>, String> {
-    let Some(raw) = query.trim_start_matches('?').split('&').find_map(|p| p.strip_prefix("run=")) else {
+    let Some(raw) = super::query::params(query).find_map(|(key, value)| value.filter(|_| key == "run")) else {
         return Ok(Vec::new());
     };
     let mut lines = Vec::new();

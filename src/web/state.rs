@@ -218,7 +218,7 @@ impl Lab {
             columns: COLUMNS,
         };
         lab.opened_at(index);
-        if let Some(resume) = resume.and_then(Resume::parse).filter(|_| !query_has("run", query)) {
+        if let Some(resume) = resume.and_then(Resume::parse).filter(|_| !super::query::params(query).any(|(key, _)| key == "run")) {
             lab.resume(&resume);
         }
         lab
@@ -641,11 +641,11 @@ pub struct Start {
 pub fn parse_query(query: &str) -> Start {
     let mut start = Start { lesson: None, step: None, world: DEFAULT_WORLD.into(), notices: Vec::new() };
     let (mut lesson, mut step, mut world) = (None, None, None);
-    for pair in query.trim_start_matches('?').split('&') {
-        match pair.split_once('=') {
-            Some(("lesson", id)) => lesson = Some(id),
-            Some(("step", n)) => step = Some(n),
-            Some(("world", name)) => world = Some(name),
+    for param in super::query::params(query) {
+        match param {
+            ("lesson", Some(id)) => lesson = Some(id),
+            ("step", Some(n)) => step = Some(n),
+            ("world", Some(name)) => world = Some(name),
             _ => {}
         }
     }
@@ -679,11 +679,6 @@ pub fn parse_query(query: &str) -> Start {
         None => {}
     }
     start
-}
-
-/// Whether a query string has the parameter `name`.
-fn query_has(name: &str, query: &str) -> bool {
-    query.trim_start_matches('?').split('&').any(|pair| pair.split_once('=').map_or(pair, |(key, _)| key) == name)
 }
 
 /// Removes the unfinished last line (text after the last newline) from output and returns it.
